@@ -1,0 +1,116 @@
+package org.trunkguard.sip;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Small text helpers for header values: unfolding and comma splitting that respects quotes. */
+final class HeaderText {
+    private HeaderText() {
+    }
+
+    /**
+     * The value between {@code start} and {@code end}, with each folded line break (CRLF followed
+     * by spaces or tabs) replaced by one space, as RFC 3261 §7.3.1 gives it meaning.
+     */
+    static String unfold(ByteBuf buf, int start, int end) {
+        boolean folded = false;
+        for (int i = start; i < end; i++) {
+            if (buf.getByte(i) == '\r') {
+                folded = true;
+                break;
+            }
+        }
+        if (!folded) {
+            return buf.toString(start, end - start, StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[end - start];
+        int n = 0;
+        int i = start;
+        while (i < end) {
+            byte b = buf.getByte(i);
+            if (b == '\r' && i + 1 < end && buf.getByte(i + 1) == '\n') {
+                while (n > 0 && isWhitespace(out[n - 1])) {
+                    n--;
+                }
+                i += 2;
+                while (i < end && isWhitespace(buf.getByte(i))) {
+                    i++;
+                }
+                out[n++] = ' ';
+                continue;
+            }
+            out[n++] = b;
+            i++;
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** Adds each comma-separated value of {@code value} (commas in quotes or brackets kept). */
+    static void splitCommas(String value, List<String> out) {
+        int start = 0;
+        while (true) {
+            int comma = nextComma(value, start);
+            String part = value.substring(start, comma < 0 ? value.length() : comma).trim();
+            out.add(part);
+            if (comma < 0) {
+                return;
+            }
+            start = comma + 1;
+        }
+    }
+
+    static String firstCommaValue(String value) {
+        int comma = nextComma(value, 0);
+        return (comma < 0 ? value : value.substring(0, comma)).trim();
+    }
+
+    /** Index of the next comma outside quoted strings and angle brackets, or -1. */
+    static int nextComma(String value, int from) {
+        boolean quoted = false;
+        boolean bracketed = false;
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '<') {
+                bracketed = true;
+            } else if (c == '>') {
+                bracketed = false;
+            } else if (c == ',' && !bracketed) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** RFC 3261 token characters. */
+    static boolean isTokenChar(int c) {
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+            return true;
+        }
+        return "-.!%*_+`'~".indexOf(c) >= 0;
+    }
+
+    static boolean isToken(CharSequence s) {
+        if (s.length() == 0) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isTokenChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

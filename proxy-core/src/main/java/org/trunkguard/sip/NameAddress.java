@@ -1,0 +1,136 @@
+package org.trunkguard.sip;
+
+/**
+ * A From, To, Contact, P-Asserted-Identity or Remote-Party-ID value (RFC 3261 §20.10, §25.1):
+ * {@code [display-name] <addr-spec> *(;param)} or a bare {@code addr-spec *(;param)}.
+ * Parsing checks the grammar strictly enough to catch the RFC 4475 malformations (unbalanced
+ * quotes, non-token display names, spaces inside {@code <>}, a bare URI with headers) and
+ * yields {@code valid() == false} with a reason instead of throwing.
+ */
+public record NameAddress(String displayName, String uri, String tag, String invalidReason) {
+
+    public boolean valid() {
+        return invalidReason == null;
+    }
+
+    public static NameAddress parse(String value) {
+        String v = value.trim();
+        int i = 0;
+        String display = null;
+        String uri;
+        int afterUri;
+        if (v.startsWith("\"")) {
+            int close = closingQuote(v);
+            if (close < 0) {
+                return invalid("unterminated quoted string in display name");
+            }
+            display = v.substring(1, close);
+            i = skipSpace(v, close + 1);
+            if (i >= v.length() || v.charAt(i) != '<') {
+                return invalid("display name not followed by <URI>");
+            }
+        } else {
+            int j = 0;
+            while (j < v.length() && (HeaderText.isTokenChar(v.charAt(j)) || v.charAt(j) == ' ' || v.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j < v.length() && v.charAt(j) == '<') {
+                display = v.substring(0, j).trim();
+                i = j;
+            } else if (j < v.length() && v.charAt(j) == ':' && v.substring(0, j).indexOf(' ') < 0 && j > 0) {
+                return bareAddrSpec(v);
+            } else if (v.equals("*")) {
+                return new NameAddress(null, "*", null, null);
+            } else {
+                return invalid("display name has characters that are neither token nor quoted");
+            }
+        }
+        int close = v.indexOf('>', i);
+        if (close < 0) {
+            return invalid("missing > after URI");
+        }
+        uri = v.substring(i + 1, close);
+        String uriProblem = UriSyntax.problem(uri);
+        if (uriProblem != null) {
+            return invalid(uriProblem);
+        }
+        afterUri = close + 1;
+        return withParams(display, uri, v, afterUri);
+    }
+
+    private static NameAddress bareAddrSpec(String v) {
+        int end = 0;
+        while (end < v.length() && v.charAt(end) != ';' && v.charAt(end) != ' ' && v.charAt(end) != '\t') {
+            end++;
+        }
+        String uri = v.substring(0, end);
+        if (uri.indexOf('?') >= 0 || uri.indexOf(',') >= 0) {
+            return invalid("a URI with headers or commas must be enclosed in <>");
+        }
+        String uriProblem = UriSyntax.problem(uri);
+        if (uriProblem != null) {
+            return invalid(uriProblem);
+        }
+        return withParams(null, uri, v, end);
+    }
+
+    private static NameAddress withParams(String display, String uri, String v, int from) {
+        int i = skipSpace(v, from);
+        String tag = null;
+        while (i < v.length()) {
+            if (v.charAt(i) != ';') {
+                return invalid("unexpected text after URI");
+            }
+            int next = nextSemicolon(v, i + 1);
+            String param = v.substring(i + 1, next).trim();
+            int eq = param.indexOf('=');
+            String name = (eq < 0 ? param : param.substring(0, eq)).trim();
+            if (!HeaderText.isToken(name)) {
+                return invalid("empty or malformed header parameter");
+            }
+            if (eq >= 0 && name.equalsIgnoreCase("tag")) {
+                tag = param.substring(eq + 1).trim();
+            }
+            i = next;
+        }
+        return new NameAddress(display, uri, tag, null);
+    }
+
+    private static int nextSemicolon(String v, int from) {
+        boolean quoted = false;
+        for (int i = from; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ';' && !quoted) {
+                return i;
+            }
+        }
+        return v.length();
+    }
+
+    private static int closingQuote(String v) {
+        for (int i = 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String v, int i) {
+        while (i < v.length() && (v.charAt(i) == ' ' || v.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static NameAddress invalid(String reason) {
+        return new NameAddress(null, null, null, reason);
+    }
+}

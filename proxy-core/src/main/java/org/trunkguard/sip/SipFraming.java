@@ -1,0 +1,91 @@
+package org.trunkguard.sip;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Framing shared by the datagram and stream decoders: where the header section ends and what
+ * Content-Length says. All offsets are absolute buffer indexes.
+ */
+final class SipFraming {
+    /** Content-Length absent. */
+    static final int ABSENT = -1;
+    /** Content-Length present but negative, not a number, too large or given twice differently. */
+    static final int INVALID = -2;
+
+    private SipFraming() {
+    }
+
+    /**
+     * Index just past the CRLFCRLF that ends the header section, searching [from, to), or -1.
+     * {@code from} may point into the middle of a previous search: the caller rewinds by 3.
+     */
+    static int headerEnd(ByteBuf buf, int from, int to) {
+        for (int i = Math.max(from, buf.readerIndex()); i + 3 < to; i++) {
+            if (buf.getByte(i + 3) != '\n') {
+                continue;
+            }
+            if (buf.getByte(i) == '\r' && buf.getByte(i + 1) == '\n' && buf.getByte(i + 2) == '\r') {
+                return i + 4;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The Content-Length of the header section in [start, end): {@link #ABSENT}, {@link #INVALID},
+     * or the value. RFC 4475 §3.3.9: two different values are a framing error.
+     */
+    static int contentLength(ByteBuf buf, int start, int end) {
+        int result = ABSENT;
+        int line = start;
+        while (line < end) {
+            int lineEnd = buf.indexOf(line, end, (byte) '\n');
+            if (lineEnd < 0) {
+                lineEnd = end;
+            }
+            int colon = buf.indexOf(line, lineEnd, (byte) ':');
+            byte first = buf.getByte(line);
+            if (colon > line && first != ' ' && first != '\t') {
+                int nameEnd = colon;
+                while (nameEnd > line && HeaderText.isWhitespace(buf.getByte(nameEnd - 1))) {
+                    nameEnd--;
+                }
+                if (SipHeader.identify(buf, line, nameEnd - line) == SipHeader.CONTENT_LENGTH) {
+                    int value = parseLength(buf, colon + 1, lineEnd);
+                    if (value == INVALID || result >= 0 && result != value) {
+                        return INVALID;
+                    }
+                    result = value;
+                }
+            }
+            line = lineEnd + 1;
+        }
+        return result;
+    }
+
+    private static int parseLength(ByteBuf buf, int from, int to) {
+        long value = 0;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            byte b = buf.getByte(i);
+            if (b >= '0' && b <= '9') {
+                value = value * 10 + (b - '0');
+                if (++digits > 9) {
+                    return INVALID;
+                }
+            } else if (b != ' ' && b != '\t' && b != '\r') {
+                return INVALID;
+            } else if (digits > 0 && b == ' ') {
+                // trailing space is fine; a second number after it is not
+                for (int j = i; j < to; j++) {
+                    byte c = buf.getByte(j);
+                    if (c != ' ' && c != '\t' && c != '\r') {
+                        return INVALID;
+                    }
+                }
+                break;
+            }
+        }
+        return digits == 0 ? INVALID : (int) value;
+    }
+}

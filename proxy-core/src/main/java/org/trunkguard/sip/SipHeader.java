@@ -1,0 +1,86 @@
+package org.trunkguard.sip;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The header fields the proxy looks at, with their RFC 3261 §7.3.3 compact forms. Every other
+ * header is {@link #OTHER}: indexed, never interpreted, forwarded byte for byte.
+ */
+public enum SipHeader {
+    VIA("Via", 'v', true),
+    FROM("From", 'f', false),
+    TO("To", 't', false),
+    CALL_ID("Call-ID", 'i', false),
+    CSEQ("CSeq", (char) 0, false),
+    CONTACT("Contact", 'm', true),
+    CONTENT_LENGTH("Content-Length", 'l', false),
+    CONTENT_TYPE("Content-Type", 'c', false),
+    MAX_FORWARDS("Max-Forwards", (char) 0, false),
+    ROUTE("Route", (char) 0, true),
+    RECORD_ROUTE("Record-Route", (char) 0, true),
+    REQUIRE("Require", (char) 0, true),
+    PROXY_REQUIRE("Proxy-Require", (char) 0, true),
+    SUPPORTED("Supported", 'k', true),
+    P_ASSERTED_IDENTITY("P-Asserted-Identity", (char) 0, true),
+    REMOTE_PARTY_ID("Remote-Party-ID", (char) 0, true),
+    PRIVACY("Privacy", (char) 0, false),
+    REASON("Reason", (char) 0, true),
+    OTHER("", (char) 0, false);
+
+    private static final SipHeader[] KNOWN = values();
+
+    private final String canonicalName;
+    private final byte[] nameBytes;
+    private final byte compact;
+    private final boolean commaSeparated;
+
+    SipHeader(String canonicalName, char compact, boolean commaSeparated) {
+        this.canonicalName = canonicalName;
+        this.nameBytes = canonicalName.getBytes(StandardCharsets.US_ASCII);
+        this.compact = (byte) Character.toLowerCase(compact);
+        this.commaSeparated = commaSeparated;
+    }
+
+    /** The name as RFC 3261 spells it; what the proxy writes. */
+    public String canonicalName() {
+        return canonicalName;
+    }
+
+    /** True where a line may hold several values separated by commas (RFC 3261 §7.3.1). */
+    public boolean commaSeparated() {
+        return commaSeparated;
+    }
+
+    /** Identifies the header whose name is {@code length} bytes at {@code offset}, ignoring case. */
+    static SipHeader identify(ByteBuf buf, int offset, int length) {
+        if (length == 1) {
+            byte c = lower(buf.getByte(offset));
+            for (SipHeader h : KNOWN) {
+                if (h.compact == c && c != 0) {
+                    return h;
+                }
+            }
+            return OTHER;
+        }
+        for (SipHeader h : KNOWN) {
+            if (h.nameBytes.length == length && equalsIgnoreCase(h.nameBytes, buf, offset)) {
+                return h;
+            }
+        }
+        return OTHER;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] name, ByteBuf buf, int offset) {
+        for (int i = 0; i < name.length; i++) {
+            if (lower(name[i]) != lower(buf.getByte(offset + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
+}

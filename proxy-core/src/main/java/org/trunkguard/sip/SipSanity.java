@@ -1,0 +1,132 @@
+package org.trunkguard.sip;
+
+import java.util.List;
+
+/**
+ * Checks a parsed message against what RFC 3261 requires of every message, before the proxy
+ * acts on it (Kamailio's REQINIT, RFC 3261 §16.3): mandatory and single-valued headers, scalar
+ * ranges, Via and name-addr grammar, CSeq matching the method, the Request-URI's scheme. The first
+ * failure is recorded on the message with the status it deserves. Malformed responses are dropped
+ * by the caller, never answered.
+ */
+public final class SipSanity {
+    private static final SipHeader[] MANDATORY = {SipHeader.VIA, SipHeader.FROM, SipHeader.TO, SipHeader.CALL_ID,
+        SipHeader.CSEQ};
+    private static final SipHeader[] SINGLE = {SipHeader.FROM, SipHeader.TO, SipHeader.CALL_ID, SipHeader.CSEQ,
+        SipHeader.MAX_FORWARDS};
+    /** RFC 3261 §20.22: "Max-Forwards = 1*DIGIT", and RFC 4475 §3.1.2.4 treats above 255 as invalid. */
+    private static final int MAX_FORWARDS_LIMIT = 255;
+
+    private SipSanity() {
+    }
+
+    /** Runs the checks; returns true when the message may be processed. */
+    public static boolean check(SipMessage msg) {
+        if (msg.malformed() == null) {
+            String problem = headersProblem(msg);
+            if (problem != null) {
+                msg.markMalformed(400, problem);
+            } else if (msg.isRequest()) {
+                checkRequest(msg);
+            }
+        }
+        return msg.malformed() == null;
+    }
+
+    private static String headersProblem(SipMessage msg) {
+        for (SipHeader h : MANDATORY) {
+            if (msg.count(h) == 0) {
+                return "missing " + h.canonicalName() + " header";
+            }
+        }
+        for (SipHeader h : SINGLE) {
+            if (msg.count(h) > 1) {
+                return "more than one " + h.canonicalName() + " header";
+            }
+        }
+        if (msg.callId().isEmpty()) {
+            return "empty Call-ID";
+        }
+        CSeq cseq = msg.cseq();
+        if (!cseq.valid()) {
+            return cseq.invalidReason();
+        }
+        for (String via : msg.values(SipHeader.VIA)) {
+            Via parsed = Via.parse(via);
+            if (!parsed.valid()) {
+                return parsed.invalidReason();
+            }
+        }
+        for (SipHeader h : new SipHeader[] {SipHeader.FROM, SipHeader.TO}) {
+            NameAddress address = NameAddress.parse(msg.header(h));
+            if (!address.valid()) {
+                return h.canonicalName() + ": " + address.invalidReason();
+            }
+        }
+        for (String contact : msg.values(SipHeader.CONTACT)) {
+            NameAddress address = NameAddress.parse(contact);
+            if (!address.valid()) {
+                return "Contact: " + address.invalidReason();
+            }
+        }
+        return null;
+    }
+
+    private static void checkRequest(SipMessage msg) {
+        String method = msg.method();
+        String cseqMethod = msg.cseq().method();
+        if (!method.equals(cseqMethod)) {
+            msg.markMalformed(Methods.isKnown(method) ? 400 : 501, "CSeq method " + cseqMethod + " does not match " + method);
+            return;
+        }
+        String mf = msg.header(SipHeader.MAX_FORWARDS);
+        if (mf != null && !validMaxForwards(mf)) {
+            msg.markMalformed(400, "Max-Forwards must be a number 0..255");
+            return;
+        }
+        Via top = msg.topVia();
+        if (Via.MAGIC_COOKIE.equals(top.branch())) {
+            msg.markMalformed(400, "Via branch is the bare magic cookie, no transaction id");
+            return;
+        }
+        checkRequestUri(msg);
+    }
+
+    private static void checkRequestUri(SipMessage msg) {
+        String uri = msg.requestUri();
+        String scheme = UriSyntax.scheme(uri);
+        if (scheme == null) {
+            msg.markMalformed(400, "Request-URI has no scheme");
+        } else if (!scheme.equals("sip") && !scheme.equals("sips") && !scheme.equals("tel")) {
+            msg.markMalformed(416, "Request-URI scheme " + scheme + " not supported");
+        } else if (UriSyntax.problem(uri) != null) {
+            msg.markMalformed(400, "Request-URI: " + UriSyntax.problem(uri));
+        } else if (UriSyntax.hasHeaders(uri)) {
+            msg.markMalformed(400, "Request-URI must not carry escaped headers");
+        }
+    }
+
+    /** Tokens of Proxy-Require: a proxy supports no extensions, so any is unsupported (RFC 3261 §16.3). */
+    public static List<String> proxyRequire(SipMessage msg) {
+        return msg.values(SipHeader.PROXY_REQUIRE);
+    }
+
+    /** Max-Forwards as a number; 70 when absent (RFC 3261 §16.6 step 3). Call after {@link #check}. */
+    public static int maxForwards(SipMessage msg) {
+        String mf = msg.header(SipHeader.MAX_FORWARDS);
+        return mf == null ? 70 : Integer.parseInt(mf.trim());
+    }
+
+    private static boolean validMaxForwards(String value) {
+        String v = value.trim();
+        if (v.isEmpty() || v.length() > 5) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if (!Character.isDigit(v.charAt(i))) {
+                return false;
+            }
+        }
+        return Integer.parseInt(v) <= MAX_FORWARDS_LIMIT;
+    }
+}
