@@ -168,6 +168,11 @@ public final class SipMessage extends AbstractReferenceCounted {
         return out;
     }
 
+    /** Splits one header value at commas outside quotes and angle brackets. */
+    public static void splitValues(String value, List<String> out) {
+        HeaderText.splitCommas(value, out);
+    }
+
     // ---- parsed values, cached -----------------------------------------------------------
 
     public String callId() {

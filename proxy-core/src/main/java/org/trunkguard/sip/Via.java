@@ -24,7 +24,7 @@ public record Via(String transport, String host, int port, String branch, boolea
         return port < 0 ? host : host + ":" + port;
     }
 
-    static Via parse(String value) {
+    public static Via parse(String value) {
         String[] protocol = new String[3];
         int i = 0;
         for (int part = 0; part < 3; part++) {

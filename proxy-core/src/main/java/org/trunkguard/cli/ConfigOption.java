@@ -1,0 +1,18 @@
+package org.trunkguard.cli;
+
+import java.nio.file.Path;
+import org.trunkguard.config.ConfigException;
+import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.config.ProxyConfigLoader;
+import picocli.CommandLine.Option;
+
+/** The --config option shared by the subcommands. */
+final class ConfigOption {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (default: ${DEFAULT-VALUE}).",
+            defaultValue = "conf/trunkguard.yaml")
+    Path file;
+
+    ProxyConfig load() throws ConfigException {
+        return ProxyConfigLoader.load(file);
+    }
+}

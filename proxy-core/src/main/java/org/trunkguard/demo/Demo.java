@@ -1,0 +1,129 @@
+package org.trunkguard.demo;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sip.ClientTransaction;
+import javax.sip.message.Response;
+import org.trunkguard.auth.TrunkKind;
+import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.proxy.CallJudge;
+import org.trunkguard.proxy.TrunkguardProxy;
+import org.trunkguard.proxy.trunk.Trunk;
+
+/**
+ * bin/trunkguard demo: the proxy on the given configuration, a JAIN-SIP caller on the first
+ * enterprise trunk's address, a JAIN-SIP callee on the core's next hop, and a handful of calls
+ * whose every step is printed. A newcomer sees the proxy work with no carrier at hand.
+ */
+public final class Demo {
+    private static final long WAIT_MS = 5000;
+    private static final int CALLER_PORT = 5070;
+
+    private final ProxyConfig config;
+    private final PrintStream out;
+    private final CallJudge judge;
+
+    public Demo(ProxyConfig config, PrintStream out, CallJudge judge) {
+        this.config = config;
+        this.out = out;
+        this.judge = judge;
+    }
+
+    public Demo(ProxyConfig config, PrintStream out) {
+        this(config, out, CallJudge.FORWARD_ALL);
+    }
+
+    /** Runs the calls; true when every call ended as expected. */
+    public boolean run() throws Exception {
+        Trunk enterprise = config.trunks().stream().filter(t -> t.kind() == TrunkKind.ENTERPRISE).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the demo needs an ENTERPRISE trunk"));
+        Trunk core = config.trunks().stream().filter(Trunk::isCore).findFirst().orElseThrow();
+        String callerHost = InetAddress.getByAddress(enterprise.sources().get(0).network()).getHostAddress();
+        String proxy = config.advertisedHost() + ":" + config.listen().udpPort();
+        out.printf("trunkguard demo: caller %s:%d on trunk %s (%s) -> proxy %s -> core %s%n", callerHost, CALLER_PORT,
+                enterprise.id(), enterprise.enterpriseId(), proxy, core.nextHop());
+        List<Boolean> results = new ArrayList<>();
+        try (TrunkguardProxy ignored = new TrunkguardProxy(config, judge, event -> { }).start();
+             Caller caller = new Caller(callerHost, CALLER_PORT, "udp", proxy);
+             Callee callee = new Callee(core.nextHop().getAddress().getHostAddress(), core.nextHop().getPort(),
+                     core.nextHopTransport().uriParam())) {
+            results.add(answered(caller, "01055550001", "13900000001"));
+            results.add(expectFinal(caller, "01055550002", "48613900000002", 486, "busy callee"));
+            results.add(cancelled(caller, "01055550003", "18013900000003"));
+            results.add(expectFinal(caller, "13812345678", "13900000004", -1, "caller ID not in ent-demo's segments"));
+        }
+        boolean ok = results.stream().allMatch(Boolean::booleanValue);
+        out.println(ok ? "demo: every call behaved as expected" : "demo: some calls did not behave as expected");
+        return ok;
+    }
+
+    private boolean answered(Caller caller, String from, String to) throws Exception {
+        out.printf("%ncall %s -> %s (the callee answers, the caller hangs up)%n", from, to);
+        ClientTransaction invite = caller.invite(from, to);
+        Response ok = await(caller, 200, "INVITE");
+        if (ok == null) {
+            return false;
+        }
+        caller.ack(invite, ok);
+        out.println("  -> ACK");
+        caller.bye(invite);
+        out.println("  -> BYE");
+        return await(caller, 200, "BYE") != null;
+    }
+
+    private boolean cancelled(Caller caller, String from, String to) throws Exception {
+        out.printf("%ncall %s -> %s (rings; the caller gives up)%n", from, to);
+        ClientTransaction invite = caller.invite(from, to);
+        if (await(caller, 180, "INVITE") == null) {
+            return false;
+        }
+        caller.cancel(invite);
+        out.println("  -> CANCEL");
+        return await(caller, 487, "INVITE") != null;
+    }
+
+    /** A call that must end with {@code status}, or, with -1, with whatever final response the rules give. */
+    private boolean expectFinal(Caller caller, String from, String to, int status, String what) throws Exception {
+        out.printf("%ncall %s -> %s (%s)%n", from, to, what);
+        caller.invite(from, to);
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            Response r = caller.responses.poll(deadline - System.currentTimeMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (r == null) {
+                break;
+            }
+            print(r);
+            if (r.getStatusCode() >= 200) {
+                return status < 0 || r.getStatusCode() == status;
+            }
+        }
+        out.println("  <- nothing final within " + WAIT_MS + " ms");
+        return false;
+    }
+
+    private Response await(Caller caller, int status, String method) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            Response r = caller.responses.poll(deadline - System.currentTimeMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (r == null) {
+                break;
+            }
+            print(r);
+            String cseqMethod = ((javax.sip.header.CSeqHeader) r.getHeader("CSeq")).getMethod();
+            if (r.getStatusCode() == status && cseqMethod.equals(method)) {
+                return r;
+            }
+        }
+        out.printf("  <- no %d to %s within %d ms%n", status, method, WAIT_MS);
+        return null;
+    }
+
+    private void print(Response r) {
+        String method = ((javax.sip.header.CSeqHeader) r.getHeader("CSeq")).getMethod();
+        var reason = r.getHeader("Reason");
+        out.printf("  <- %d %s (%s)%s%n", r.getStatusCode(), r.getReasonPhrase(), method,
+                reason == null ? "" : "  " + reason.toString().trim());
+    }
+}

@@ -1,0 +1,114 @@
+package org.trunkguard.proxy;
+
+import org.trunkguard.proxy.trunk.Trunk;
+import org.trunkguard.verdict.Verdict;
+
+/**
+ * One call through the proxy, keyed by Call-ID: which trunk it came from, how to reach the caller
+ * again (for requests the callee sends in the dialog) and the times of its life cycle.
+ * Fields are written under the record's own lock by whichever thread sees the event.
+ */
+public final class CallRecord {
+    private final String callId;
+    private final Trunk trunk;
+    private final Destination caller;
+    private final String fromUri;
+    private final String requestUri;
+    private final long attemptAt;
+    private Verdict verdict = Verdict.ALLOW;
+    private long ringingAt;
+    private long answeredAt;
+    private long endedAt;
+    private int finalStatus;
+
+    CallRecord(String callId, Trunk trunk, Destination caller, String fromUri, String requestUri, long attemptAt) {
+        this.callId = callId;
+        this.trunk = trunk;
+        this.caller = caller;
+        this.fromUri = fromUri;
+        this.requestUri = requestUri;
+        this.attemptAt = attemptAt;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public Trunk trunk() {
+        return trunk;
+    }
+
+    public Destination caller() {
+        return caller;
+    }
+
+    public String fromUri() {
+        return fromUri;
+    }
+
+    public String requestUri() {
+        return requestUri;
+    }
+
+    public long attemptAt() {
+        return attemptAt;
+    }
+
+    public synchronized Verdict verdict() {
+        return verdict;
+    }
+
+    synchronized void verdict(Verdict v) {
+        verdict = v;
+    }
+
+    public synchronized long ringingAt() {
+        return ringingAt;
+    }
+
+    public synchronized long answeredAt() {
+        return answeredAt;
+    }
+
+    public synchronized long endedAt() {
+        return endedAt;
+    }
+
+    public synchronized int finalStatus() {
+        return finalStatus;
+    }
+
+    /** Records the first ringing; false when it was already recorded. */
+    synchronized boolean ringing(long at) {
+        if (ringingAt != 0 || finalStatus != 0) {
+            return false;
+        }
+        ringingAt = at;
+        return true;
+    }
+
+    synchronized boolean answered(long at, int status) {
+        if (finalStatus != 0) {
+            return false;
+        }
+        answeredAt = at;
+        finalStatus = status;
+        return true;
+    }
+
+    synchronized boolean failed(int status) {
+        if (finalStatus != 0) {
+            return false;
+        }
+        finalStatus = status;
+        return true;
+    }
+
+    synchronized boolean ended(long at) {
+        if (answeredAt == 0 || endedAt != 0) {
+            return false;
+        }
+        endedAt = at;
+        return true;
+    }
+}

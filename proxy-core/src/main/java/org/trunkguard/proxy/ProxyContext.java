@@ -1,0 +1,44 @@
+package org.trunkguard.proxy;
+
+import io.netty.buffer.ByteBufAllocator;
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.proxy.trunk.TrunkTable;
+
+/** Everything the message path shares: who we are, where things go, what we count. */
+final class ProxyContext {
+    final ProxyIdentity identity;
+    final TrunkTable trunks;
+    final ProxyConfig.Timers timers;
+    final long maxCallMillis;
+    final Sender sender;
+    final ProxyCounters counters;
+    final CallJudge judge;
+    final CallEvent.Listener listener;
+    final Clock clock;
+    final ByteBufAllocator alloc;
+    final Transactions transactions;
+    final ConcurrentMap<String, CallRecord> calls = new ConcurrentHashMap<>();
+
+    ProxyContext(ProxyIdentity identity, TrunkTable trunks, ProxyConfig.Timers timers, long maxCallMillis,
+                 Sender sender, ProxyCounters counters, CallJudge judge, CallEvent.Listener listener, Clock clock,
+                 ByteBufAllocator alloc) {
+        this.identity = identity;
+        this.trunks = trunks;
+        this.timers = timers;
+        this.maxCallMillis = maxCallMillis;
+        this.sender = sender;
+        this.counters = counters;
+        this.judge = judge;
+        this.listener = listener;
+        this.clock = clock;
+        this.alloc = alloc;
+        this.transactions = new Transactions(timers);
+    }
+
+    void emit(CallEvent.Type type, int status, CallRecord call) {
+        listener.onCallEvent(new CallEvent(type, clock.millis(), status, call));
+    }
+}

@@ -1,0 +1,49 @@
+package org.trunkguard.proxy;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 3: transactions, routing and the verdict. Anything unexpected thrown while handling one
+ * message is logged and the message dropped: a bug must cost one message, never the proxy.
+ */
+@ChannelHandler.Sharable
+final class ProxyHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
+
+    private final RequestProcessor requests;
+    private final ResponseProcessor responses;
+
+    ProxyHandler(RequestProcessor requests, ResponseProcessor responses) {
+        this.requests = requests;
+        this.responses = responses;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ClassifiedSip classified)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (classified.inbound().message().isRequest()) {
+                requests.process(classified.inbound(), classified.trunk(), ctx.executor());
+            } else {
+                responses.process(classified.inbound(), ctx.executor());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("dropped {} from {}: {}", classified.inbound().message(), classified.inbound().sender(), e.toString(), e);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (!(ctx.channel() instanceof io.netty.channel.socket.DatagramChannel)) {
+            ctx.close();
+        }
+    }
+}

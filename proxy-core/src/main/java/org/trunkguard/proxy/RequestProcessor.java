@@ -1,0 +1,199 @@
+package org.trunkguard.proxy;
+
+import io.netty.util.concurrent.EventExecutor;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.trunkguard.proxy.trunk.Trunk;
+import org.trunkguard.sip.InboundSip;
+import org.trunkguard.sip.Methods;
+import org.trunkguard.sip.NameAddress;
+import org.trunkguard.sip.SipHeader;
+import org.trunkguard.sip.SipMessage;
+import org.trunkguard.sip.SipSanity;
+import org.trunkguard.sip.Transport;
+import org.trunkguard.sip.Via;
+import org.trunkguard.verdict.Action;
+import org.trunkguard.verdict.Verdict;
+
+/**
+ * What the proxy does with a well-formed request from a known trunk (RFC 3261 §16.3–16.6):
+ * absorb retransmissions, match ACK and CANCEL, refuse hop and loop limits, answer OPTIONS to
+ * itself, route in-dialog requests along the call, and judge then forward or reject new calls.
+ */
+final class RequestProcessor {
+    /** Marking header (see README "Marked calls"): modelled on the 3GPP verstat parameter. */
+    static final String MARK_HEADER = "X-Trunkguard-Mark";
+
+    private final ProxyContext ctx;
+    private final Replies replies;
+    private final Forwarding forwarding;
+
+    RequestProcessor(ProxyContext ctx, Replies replies, Forwarding forwarding) {
+        this.ctx = ctx;
+        this.replies = replies;
+        this.forwarding = forwarding;
+    }
+
+    /** Takes ownership of the message. */
+    void process(InboundSip in, Trunk trunk, EventExecutor loop) {
+        SipMessage request = in.message();
+        Destination source = new Destination(in.sender(), in.transport(), in.transport() == Transport.TCP ? in.channel() : null);
+        switch (request.method()) {
+            case Methods.ACK -> ack(request, source, trunk);
+            case Methods.CANCEL -> cancel(request, source, loop);
+            default -> newTransaction(request, source, trunk, loop);
+        }
+    }
+
+    private void newTransaction(SipMessage request, Destination source, Trunk trunk, EventExecutor loop) {
+        String key = Transactions.serverKey(request, null);
+        ServerTransaction existing = ctx.transactions.servers.get(key);
+        if (existing != null) {
+            ctx.counters.retransmissionsAbsorbed.increment();
+            replies.resend(existing);
+            request.release();
+            return;
+        }
+        ServerTransaction txn = new ServerTransaction(key, request, source, ctx.identity.newTag());
+        if (ctx.transactions.servers.putIfAbsent(key, txn) != null) {
+            ctx.counters.retransmissionsAbsorbed.increment();
+            request.release();
+            return;
+        }
+        if (txn.isInvite()) {
+            replies.respond(txn, loop, 100, "Trying");
+        }
+        int maxForwards = SipSanity.maxForwards(request);
+        boolean toProxy = ctx.identity.isRequestUriOfProxy(request.requestUri());
+        if (Methods.OPTIONS.equals(request.method()) && toProxy) {
+            replies.respond(txn, loop, 200, "OK", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS");
+        } else if (maxForwards == 0) {
+            replies.respond(txn, loop, 483, Responses.phrase(483));
+        } else if (!SipSanity.proxyRequire(request).isEmpty()) {
+            replies.respond(txn, loop, 420, Responses.phrase(420),
+                    "Unsupported: " + String.join(", ", SipSanity.proxyRequire(request)));
+        } else if (looped(request)) {
+            ctx.counters.loopsDetected.increment();
+            replies.respond(txn, loop, 482, Responses.phrase(482));
+        } else if (NameAddress.parse(request.header(SipHeader.TO)).tag() != null) {
+            inDialog(txn, trunk, loop);
+        } else if (trunk.isCore()) {
+            replies.respond(txn, loop, 404, "No route for requests from the core");
+        } else if (txn.isInvite()) {
+            newCall(txn, trunk, loop);
+        } else {
+            forwarding.forward(txn, loop, coreDestination(), false, null);
+        }
+    }
+
+    private void newCall(ServerTransaction txn, Trunk trunk, EventExecutor loop) {
+        SipMessage invite = txn.request;
+        CallRecord call = new CallRecord(invite.callId(), trunk, txn.source, invite.header(SipHeader.FROM),
+                invite.requestUri(), ctx.clock.millis());
+        Verdict verdict = ctx.judge.judge(trunk, invite);
+        call.verdict(verdict);
+        txn.call = call;
+        ctx.emit(CallEvent.Type.ATTEMPT, 0, call);
+        if (verdict.blocksCall()) {
+            ctx.counters.callsRejected.increment();
+            String[] extra = verdict.retryAfterSeconds() > 0
+                    ? new String[] {reason(verdict), "Retry-After: " + verdict.retryAfterSeconds()}
+                    : new String[] {reason(verdict)};
+            replies.respond(txn, loop, verdict.sipStatus(), Responses.phrase(verdict.sipStatus()), extra);
+            call.failed(verdict.sipStatus());
+            ctx.emit(CallEvent.Type.FAILED, verdict.sipStatus(), call);
+            return;
+        }
+        ctx.counters.callsForwarded.increment();
+        CallRecord previous = ctx.calls.put(call.callId(), call);
+        if (previous == null) {
+            loop.schedule(() -> ctx.calls.remove(call.callId(), call), ctx.maxCallMillis, TimeUnit.MILLISECONDS);
+        }
+        String mark = verdict.action() == Action.MARK
+                ? MARK_HEADER + ": suspect;rule=" + verdict.ruleId() + ";reason=\"" + verdict.reason().replace("\"", "'") + "\""
+                : null;
+        forwarding.forward(txn, loop, coreDestination(), true, mark);
+    }
+
+    private static String reason(Verdict verdict) {
+        return Responses.reasonLine(verdict.sipStatus(), verdict.ruleId() + ": " + verdict.reason());
+    }
+
+    /** Requests inside a dialog follow the call: from the core to the caller, otherwise to the core. */
+    private void inDialog(ServerTransaction txn, Trunk trunk, EventExecutor loop) {
+        CallRecord call = ctx.calls.get(txn.request.callId());
+        if (call == null || !trunk.isCore() && call.trunk() != trunk) {
+            replies.respond(txn, loop, 481, Responses.phrase(481));
+            return;
+        }
+        Destination target = trunk.isCore() ? call.caller() : coreDestination();
+        if (Methods.BYE.equals(txn.request.method()) && call.ended(ctx.clock.millis())) {
+            ctx.emit(CallEvent.Type.ENDED, 0, call);
+            loop.schedule(() -> ctx.calls.remove(call.callId(), call), ctx.timers.transactionTimeoutMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        forwarding.forward(txn, loop, target, false, null);
+    }
+
+    private void ack(SipMessage ack, Destination source, Trunk trunk) {
+        ServerTransaction invite = ctx.transactions.servers.get(Transactions.serverKey(ack, Methods.INVITE));
+        if (invite != null) {
+            synchronized (invite) {
+                if (invite.lastStatus >= 300) {
+                    invite.state = ServerTransaction.State.CONFIRMED;
+                    invite.cancelTimers();
+                    ctx.counters.retransmissionsAbsorbed.increment();
+                    ack.release();
+                    return;
+                }
+            }
+        }
+        CallRecord call = ctx.calls.get(ack.callId());
+        if (call != null && (trunk.isCore() || call.trunk() == trunk)) {
+            forwarding.forwardStateless(ack, source, trunk.isCore() ? call.caller() : coreDestination());
+        }
+        ack.release();
+    }
+
+    private void cancel(SipMessage cancel, Destination source, EventExecutor loop) {
+        ServerTransaction invite = ctx.transactions.servers.get(Transactions.serverKey(cancel, Methods.INVITE));
+        if (invite == null) {
+            replies.stateless(cancel, source, 481, Responses.phrase(481));
+            cancel.release();
+            return;
+        }
+        replies.stateless(cancel, source, 200, "OK");
+        cancel.release();
+        synchronized (invite) {
+            if (invite.lastStatus >= 200 || invite.cancelled) {
+                return;
+            }
+            invite.cancelled = true;
+            ClientTransaction client = invite.client;
+            if (client == null || client.finalStatus != 0) {
+                return;
+            }
+            if (client.provisional) {
+                forwarding.cancel(client, loop);
+            } else {
+                client.cancelPending = true;
+            }
+        }
+    }
+
+    /** RFC 3261 §16.3 step 4: our own branch in a Via of a request means it came back to us. */
+    private boolean looped(SipMessage request) {
+        List<String> vias = request.values(SipHeader.VIA);
+        for (String value : vias) {
+            if (ctx.identity.isOurs(Via.parse(value))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Destination coreDestination() {
+        Trunk core = ctx.trunks.core();
+        return new Destination(core.nextHop(), core.nextHopTransport(), null);
+    }
+}

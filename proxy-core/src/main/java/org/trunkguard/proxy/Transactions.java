@@ -1,0 +1,74 @@
+package org.trunkguard.proxy;
+
+import io.netty.util.concurrent.EventExecutor;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.sip.NameAddress;
+import org.trunkguard.sip.SipHeader;
+import org.trunkguard.sip.SipMessage;
+import org.trunkguard.sip.Via;
+
+/**
+ * The transaction tables. Server transactions are keyed as RFC 3261 §17.2.3 matches requests
+ * (branch, sent-by and method, with ACK and CANCEL mapped to the INVITE they belong to; the
+ * RFC 2543 fallback for branches without the magic cookie). Client transactions are keyed by the
+ * branch the proxy chose, plus the method for CANCEL, which shares its INVITE's branch.
+ * A finished transaction lingers for 64·T1 to absorb retransmissions, then is freed.
+ */
+final class Transactions {
+    private final ProxyConfig.Timers timers;
+    final ConcurrentMap<String, ServerTransaction> servers = new ConcurrentHashMap<>();
+    final ConcurrentMap<String, ClientTransaction> clients = new ConcurrentHashMap<>();
+
+    Transactions(ProxyConfig.Timers timers) {
+        this.timers = timers;
+    }
+
+    /** The key of the server transaction a request belongs to; ACK and CANCEL map to their INVITE's. */
+    static String serverKey(SipMessage request, String methodOverride) {
+        String method = methodOverride != null ? methodOverride : request.method();
+        if ("ACK".equals(method)) {
+            method = "INVITE";
+        }
+        Via top = request.topVia();
+        if (top.rfc3261Branch()) {
+            return top.branch() + '|' + top.sentBy().toLowerCase(java.util.Locale.ROOT) + '|' + method;
+        }
+        String fromTag = NameAddress.parse(request.header(SipHeader.FROM)).tag();
+        return "2543|" + request.callId() + '|' + request.cseq().number() + '|' + fromTag + '|' + top.sentBy() + '|'
+                + method;
+    }
+
+    static String clientKey(String branch, String method) {
+        return "CANCEL".equals(method) ? branch + "|CANCEL" : branch;
+    }
+
+    /** Forgets the server transaction after 64·T1, freeing what it holds. */
+    void retire(ServerTransaction txn, EventExecutor loop) {
+        loop.schedule(() -> {
+            if (servers.remove(txn.key, txn)) {
+                synchronized (txn) {
+                    txn.state = ServerTransaction.State.TERMINATED;
+                    txn.release();
+                }
+            }
+        }, timers.transactionTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Forgets the client transaction after {@code afterMillis}: long enough for every response to it. */
+    void retire(ClientTransaction txn, String key, EventExecutor loop, long afterMillis) {
+        loop.schedule(() -> {
+            if (clients.remove(key, txn)) {
+                synchronized (txn.server) {
+                    txn.release();
+                }
+            }
+        }, afterMillis, TimeUnit.MILLISECONDS);
+    }
+
+    int inProgress() {
+        return servers.size();
+    }
+}

@@ -1,0 +1,136 @@
+package org.trunkguard.proxy;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.proxy.trunk.TrunkTable;
+import org.trunkguard.sip.SipDatagramDecoder;
+import org.trunkguard.sip.SipStreamDecoder;
+
+/**
+ * One running proxy: a UDP socket and a TCP listener on the configured address, and the
+ * pipeline stages behind them: decode → trunk → sanity → proxy.
+ */
+public final class TrunkguardProxy implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrunkguardProxy.class);
+
+    private final ProxyConfig config;
+    private final CallJudge judge;
+    private final CallEvent.Listener listener;
+    private final ProxyCounters counters = new ProxyCounters();
+    private final Transports transports = new Transports(true);
+    private EventLoopGroup group;
+    private Channel udp;
+    private Channel tcp;
+    private Sender sender;
+    private ProxyContext context;
+
+    public TrunkguardProxy(ProxyConfig config, CallJudge judge, CallEvent.Listener listener) {
+        this.config = config;
+        this.judge = judge;
+        this.listener = listener;
+    }
+
+    public TrunkguardProxy start() throws InterruptedException {
+        group = transports.group(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        TrunkTable trunks = new TrunkTable(config.trunks());
+        ProxyIdentity identity = new ProxyIdentity(config.advertisedHost(), config.listen().udpPort());
+        InetSocketAddress udpAddress = new InetSocketAddress(config.listen().host(), config.listen().udpPort());
+        Bootstrap tcpClient = new Bootstrap().group(group).channel(transports.client())
+                .option(ChannelOption.TCP_NODELAY, true).handler(streamPipeline());
+        Bootstrap udpBootstrap = new Bootstrap().group(group).channel(transports.datagram())
+                .option(ChannelOption.SO_RCVBUF, config.socketBufferBytes())
+                .option(ChannelOption.SO_SNDBUF, config.socketBufferBytes())
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast("decoder", new SipDatagramDecoder(config.decoder()));
+                        addStages(ch.pipeline());
+                    }
+                });
+        sender = new Sender(tcpClient, counters);
+        context = new ProxyContext(identity, trunks, config.timers(), TimeUnit.MINUTES.toMillis(config.maxCallMinutes()),
+                sender, counters, judge, listener, Clock.systemUTC(), PooledByteBufAllocator.DEFAULT);
+        udp = udpBootstrap.bind(udpAddress).sync().channel();
+        sender.attachUdp(udp);
+        tcp = new ServerBootstrap().group(group).channel(transports.server())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(streamPipeline())
+                .bind(config.listen().host(), config.listen().tcpPort()).sync().channel();
+        LOG.info("trunkguard listening on {} udp/{} tcp/{} ({}), {} trunks", config.listen().host(),
+                config.listen().udpPort(), config.listen().tcpPort(), transports.name(), config.trunks().size());
+        return this;
+    }
+
+    private ChannelInitializer<SocketChannel> streamPipeline() {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast("decoder", new SipStreamDecoder(config.decoder(), config.tcpIncompleteTimeoutMillis(),
+                        (peer, reason) -> {
+                            counters.framingErrors.increment();
+                            LOG.debug("closed {}: {}", peer, reason);
+                        }));
+                addStages(ch.pipeline());
+            }
+        };
+    }
+
+    private ProxyHandler proxyHandler;
+    private TrunkClassifierHandler classifier;
+    private SanityHandler sanity;
+
+    private synchronized void addStages(ChannelPipeline pipeline) {
+        if (proxyHandler == null) {
+            Replies replies = new Replies(context);
+            Forwarding forwarding = new Forwarding(context, replies);
+            classifier = new TrunkClassifierHandler(context.trunks, counters);
+            sanity = new SanityHandler(replies, counters);
+            proxyHandler = new ProxyHandler(new RequestProcessor(context, replies, forwarding),
+                    new ResponseProcessor(context, replies, forwarding));
+        }
+        pipeline.addLast("trunk", classifier).addLast("sanity", sanity).addLast("proxy", proxyHandler);
+    }
+
+    public ProxyCounters counters() {
+        return counters;
+    }
+
+    /** Transactions in progress, for metrics and tests. */
+    public int transactionsInProgress() {
+        return context.transactions.inProgress();
+    }
+
+    public int callsInProgress() {
+        return context.calls.size();
+    }
+
+    @Override
+    public void close() {
+        if (tcp != null) {
+            tcp.close().syncUninterruptibly();
+        }
+        if (udp != null) {
+            udp.close().syncUninterruptibly();
+        }
+        if (sender != null) {
+            sender.closeConnections();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        LOG.info("trunkguard stopped");
+    }
+}

@@ -1,0 +1,21 @@
+package org.trunkguard.proxy.trunk;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.trunkguard.auth.TrunkKind;
+import org.trunkguard.sip.Transport;
+
+/**
+ * A SIP peer known by its source addresses. {@code nextHop} is set only for the CORE trunk:
+ * it is the one place new calls are sent.
+ *
+ * @param enterpriseId the enterprise whose segments an ENTERPRISE trunk may present, else null
+ * @param allowAnonymous whether calls without a presentable identity (Privacy: id) may pass
+ */
+public record Trunk(String id, TrunkKind kind, String enterpriseId, List<Cidr> sources,
+                    InetSocketAddress nextHop, Transport nextHopTransport, boolean allowAnonymous) {
+
+    public boolean isCore() {
+        return kind == TrunkKind.CORE;
+    }
+}

@@ -1,0 +1,58 @@
+package org.trunkguard.sip;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+
+/**
+ * Writes outgoing messages by copying the untouched lines of an inbound message byte for byte
+ * and writing only the lines the proxy changes. Unknown headers, odd spacing and bodies travel
+ * unchanged (RFC 4475 §3.1.1.1: a proxy forwards what it does not understand as it came).
+ */
+public final class SipMessageWriter {
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private SipMessageWriter() {
+    }
+
+    public static void startLine(ByteBuf out, SipMessage msg) {
+        out.writeBytes(msg.content(), msg.content().readerIndex(), msg.startLineLength());
+        out.writeBytes(CRLF);
+    }
+
+    /** Copies header line {@code line} as received, folded continuation lines included. */
+    public static void copyLine(ByteBuf out, SipMessage msg, int line) {
+        int start = msg.lineStart(line);
+        out.writeBytes(msg.content(), start, msg.lineEnd(line) - start);
+    }
+
+    public static void header(ByteBuf out, String name, CharSequence value) {
+        ByteBufUtil.writeAscii(out, name);
+        out.writeByte(':');
+        out.writeByte(' ');
+        ByteBufUtil.writeUtf8(out, value);
+        out.writeBytes(CRLF);
+    }
+
+    public static void header(ByteBuf out, SipHeader name, CharSequence value) {
+        header(out, name.canonicalName(), value);
+    }
+
+    public static void text(ByteBuf out, CharSequence text) {
+        ByteBufUtil.writeUtf8(out, text);
+    }
+
+    public static void endHeaders(ByteBuf out) {
+        out.writeBytes(CRLF);
+    }
+
+    public static void body(ByteBuf out, SipMessage msg) {
+        if (msg.bodyLength() > 0) {
+            out.writeBytes(msg.body());
+        }
+    }
+
+    /** Capacity for a copy of {@code msg} plus {@code extra} bytes of new lines. */
+    public static int sizeHint(SipMessage msg, int extra) {
+        return msg.content().readableBytes() + extra;
+    }
+}
