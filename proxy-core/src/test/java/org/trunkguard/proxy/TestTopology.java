@@ -1,0 +1,32 @@
+package org.trunkguard.proxy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.config.ProxyConfigLoader;
+import org.trunkguard.proxy.trunk.Trunk;
+import org.trunkguard.sip.Transport;
+
+/** The sample topology of conf/trunkguard.yaml, optionally with the core reached over TCP. */
+final class TestTopology {
+    static final String PROXY = "127.0.0.1:5060";
+    static final String CALLER_HOST = "127.0.0.10";
+    static final String CORE_HOST = "127.0.0.2";
+    static final int CORE_PORT = 5080;
+
+    private TestTopology() {
+    }
+
+    static ProxyConfig load(Transport coreTransport) throws Exception {
+        Path file = Path.of(System.getProperty("trunkguard.home", "..")).resolve("conf/trunkguard.yaml");
+        ProxyConfig c = ProxyConfigLoader.load(file);
+        List<Trunk> trunks = new ArrayList<>();
+        for (Trunk t : c.trunks()) {
+            trunks.add(t.isCore() ? new Trunk(t.id(), t.kind(), t.enterpriseId(), t.sources(), t.nextHop(), coreTransport,
+                    t.allowAnonymous()) : t);
+        }
+        return new ProxyConfig(c.file(), c.listen(), c.advertisedHost(), c.socketBufferBytes(),
+                c.tcpIncompleteTimeoutMillis(), c.decoder(), c.timers(), c.maxCallMinutes(), c.admin(), trunks);
+    }
+}
