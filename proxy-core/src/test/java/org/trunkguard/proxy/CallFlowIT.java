@@ -67,6 +67,7 @@ class CallFlowIT {
         Response byeOk = caller.awaitResponse(200, WAIT);
         assertNotNull(byeOk, "200 to BYE relayed");
         assertEquals("BYE", ((javax.sip.header.CSeqHeader) byeOk.getHeader("CSeq")).getMethod());
+        assertTrue(Await.until(() -> events.size() >= 4, WAIT), events.toString());
         assertEquals(List.of(CallEvent.Type.ATTEMPT, CallEvent.Type.RINGING, CallEvent.Type.ANSWERED, CallEvent.Type.ENDED),
                 events.stream().map(CallEvent::type).toList());
     }
@@ -81,7 +82,8 @@ class CallFlowIT {
         assertNotNull(callee.awaitRequest("CANCEL", WAIT), "CANCEL forwarded to the core");
         Response terminated = caller.awaitResponse(487, WAIT);
         assertNotNull(terminated, "487 relayed to the caller");
-        assertTrue(events.stream().anyMatch(e -> e.type() == CallEvent.Type.CANCELLED), events.toString());
+        assertTrue(Await.until(() -> events.stream().anyMatch(e -> e.type() == CallEvent.Type.CANCELLED), WAIT),
+                events.toString());
     }
 
     @ParameterizedTest
@@ -92,7 +94,8 @@ class CallFlowIT {
         assertNotNull(caller.awaitResponse(486, WAIT), "486 relayed");
         // The proxy ACKs the 486 hop by hop (JAIN-SIP's transaction layer consumes that ACK);
         // the caller's own ACK must stop at the proxy.
-        assertTrue(events.stream().anyMatch(e -> e.type() == CallEvent.Type.FAILED && e.status() == 486));
+        assertTrue(Await.until(() -> events.stream().anyMatch(e -> e.type() == CallEvent.Type.FAILED && e.status() == 486),
+                WAIT), events.toString());
         assertTrue(Await.until(() -> proxy.counters().retransmissionsAbsorbed.sum() >= 1, WAIT),
                 "the caller's ACK matched the INVITE transaction and stopped there");
         assertEquals(null, callee.awaitRequest("ACK", 300), "the caller's ACK is not forwarded");
