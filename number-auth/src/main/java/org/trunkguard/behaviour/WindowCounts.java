@@ -40,11 +40,6 @@ final class WindowCounts {
         return total;
     }
 
-    /** True if nothing was counted within the window ending at {@code atMillis}. */
-    boolean idleSince(WindowShape shape, long atMillis) {
-        return headSlot == Long.MIN_VALUE || atMillis / shape.bucketMillis() - headSlot >= shape.buckets();
-    }
-
     private void advance(WindowShape shape, long slot) {
         if (slot <= headSlot) {
             return;
