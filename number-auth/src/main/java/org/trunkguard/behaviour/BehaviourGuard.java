@@ -1,0 +1,154 @@
+package org.trunkguard.behaviour;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.time.Clock;
+import java.util.Objects;
+import org.trunkguard.verdict.Verdict;
+
+/**
+ * The one entry point of the behaviour rules. The proxy calls {@link #judge(CallAttempt)} before
+ * forwarding an INVITE and {@link #on(CallEvent)} for every later step of a forwarded call;
+ * operators reach the {@link #penaltyBox()}. Thread-safe; meant to be called from every event
+ * loop at once.
+ *
+ * <pre>{@code
+ * BehaviourGuard guard = new BehaviourGuard(BehaviourSettings.DEFAULTS, Clock.systemUTC(), traceWriter);
+ * Verdict verdict = guard.judge(new CallAttempt(callId, now, trunkId, enterpriseId, caller, callee, category));
+ * ... on 180: guard.on(attempt.event(CallEvent.Kind.RINGING, now));
+ * }</pre>
+ *
+ * <p>Design: detectors only count and report ({@link Detector}); the policy turns detections into
+ * verdicts by each rule's action ladder; a caller found critical by a rule with a penalty goes
+ * into the penalty box and every call of it gets that verdict until the entry expires. All
+ * state is in bounded, expiring Caffeine caches timed by the given clock; events carry their
+ * own times, so a replayed or simulated stream is judged the same as a live one.
+ */
+public final class BehaviourGuard {
+
+    private final BehaviourSettings settings;
+    private final DetectionListener listener;
+    private final BehaviourPolicy policy;
+    private final PenaltyBox penaltyBox;
+    private final MarketingRulesDetector marketingRules;
+    private final Detector[] detectors;
+    private final Cache<String, TrackedCall> calls;
+
+    /**
+     * @param settings the thresholds and ladders ({@link BehaviourSettings#DEFAULTS} for the defaults)
+     * @param clock    times state expiry and the penalty box listing; call times come with the calls
+     * @param listener receives every detection with its verdict (trace, metrics)
+     */
+    public BehaviourGuard(BehaviourSettings settings, Clock clock, DetectionListener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.policy = new BehaviourPolicy(settings.policies());
+        StateLimits limits = settings.limits();
+        this.penaltyBox = new PenaltyBox(limits.maxPenaltyEntries(), clock);
+        this.marketingRules = new MarketingRulesDetector(settings.callingHours());
+        this.detectors = new Detector[] {
+            new RingOnceDetector(settings.ringOnce(), limits, clock),
+            new CallBombingDetector(settings.bombing(), limits, clock),
+            new GroupCallingDetector(settings.groupCalling(), limits, clock),
+            new RateCapDetector(settings.rateCaps(), limits, clock),
+            marketingRules,
+        };
+        this.calls = Caffeine.newBuilder()
+                .maximumSize(limits.maxTrackedCalls())
+                .expireAfterAccess(limits.maxCallDuration())
+                .ticker(Caches.tickerOf(clock))
+                .executor(Runnable::run)
+                .<String, TrackedCall>removalListener((callId, call, cause) -> {
+                    if (call != null && cause != RemovalCause.EXPLICIT && cause != RemovalCause.REPLACED && call.finish()) {
+                        forgotten(call);
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Judges a call before it is forwarded: counts it in every detector and returns the
+     * strongest verdict of the rules and the penalty box. A call to an emergency number
+     * (settings' never-block list) is always allowed and not counted.
+     */
+    public Verdict judge(CallAttempt call) {
+        if (settings.neverBlockCallees().contains(call.callee())) {
+            return Verdict.ALLOW;
+        }
+        Judgement judgement = new Judgement(policy, penaltyBox, listener, call.atMillis());
+        PenaltyEntry boxed = penaltyBox.current(call.caller(), call.atMillis());
+        if (boxed != null) {
+            judgement.apply(boxed.verdict());
+        }
+        for (Detector detector : detectors) {
+            detector.onAttempt(call, judgement);
+        }
+        Verdict verdict = judgement.verdict();
+        if (!verdict.blocksCall()) {
+            TrackedCall tracked = new TrackedCall(call);
+            calls.put(call.callId(), tracked);
+            for (Detector detector : detectors) {
+                detector.onAdmitted(tracked);
+            }
+        }
+        return verdict;
+    }
+
+    /**
+     * Feeds a later step of a forwarded call. Events of calls the guard did not forward, or has
+     * forgotten, are ignored; each call is finished once, by the first final event.
+     */
+    public void on(CallEvent event) {
+        String callId = event.call().callId();
+        TrackedCall call = calls.getIfPresent(callId);
+        if (call == null) {
+            return;
+        }
+        long at = event.atMillis();
+        switch (event.kind()) {
+            case RINGING -> call.ringing(at);
+            case ANSWERED -> {
+                if (call.answered(at)) {
+                    for (Detector detector : detectors) {
+                        detector.onAnswered(call, at);
+                    }
+                }
+            }
+            case CANCELLED, FAILED, ENDED -> {
+                if (call.finish()) {
+                    calls.invalidate(callId);
+                    for (Detector detector : detectors) {
+                        detector.onFinished(call, event.kind(), at);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The penalty box: {@code list()} and {@code lift(caller)} for operators. */
+    public PenaltyBox penaltyBox() {
+        return penaltyBox;
+    }
+
+    /** Swaps in reloaded do-not-call and consent lists; calls judged after this see both. */
+    public void replaceLists(DoNotCallList doNotCall, ConsentList consent) {
+        marketingRules.replaceLists(Objects.requireNonNull(doNotCall), Objects.requireNonNull(consent));
+    }
+
+    /** Calls forwarded and not yet finished (approximate, for metrics). */
+    public long trackedCalls() {
+        return calls.estimatedSize();
+    }
+
+    /** The settings this guard runs with. */
+    public BehaviourSettings settings() {
+        return settings;
+    }
+
+    private void forgotten(TrackedCall call) {
+        for (Detector detector : detectors) {
+            detector.onForgotten(call);
+        }
+    }
+}

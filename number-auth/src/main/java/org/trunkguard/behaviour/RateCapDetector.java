@@ -1,0 +1,93 @@
+package org.trunkguard.behaviour;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * Rate and concurrency caps per trunk (the contract) and per calling number. A call above a cap
+ * is critical at once: caps are contracts, not suspicions. Concurrency counts forwarded calls
+ * from admission to their end, or until a call is forgotten (lost BYE).
+ */
+final class RateCapDetector implements Detector {
+
+    private static final long MAX_TRUNKS = 100_000;
+
+    private final RateCapSettings settings;
+    private final Cache<String, RateState> trunks;
+    private final Cache<String, RateState> callers;
+    private final Function<String, RateState> newTrunkState;
+    private final Function<String, RateState> newCallerState;
+
+    RateCapDetector(RateCapSettings settings, StateLimits limits, Clock clock) {
+        this.settings = settings;
+        // Idle expiry past the longest call: a state must not vanish while its calls are up.
+        this.trunks = Caches.bounded(MAX_TRUNKS, limits.maxCallDuration(), clock);
+        this.callers = Caches.bounded(limits.maxCallers(), limits.maxCallDuration(), clock);
+        this.newTrunkState = trunk -> new RateState(settings.contractOf(trunk).burst());
+        this.newCallerState = caller -> new RateState(settings.perCaller().burst());
+    }
+
+    @Override
+    public void onAttempt(CallAttempt call, Judgement judgement) {
+        TrunkContract trunkContract = settings.contractOf(call.trunkId());
+        if (limited(trunkContract)) {
+            check(trunks.get(call.trunkId(), newTrunkState), trunkContract, call, judgement, Subject.TRUNK,
+                    call.trunkId(), RuleIds.RATE_TRUNK_CPS, RuleIds.RATE_TRUNK_CONCURRENT);
+        }
+        TrunkContract callerContract = settings.perCaller();
+        if (limited(callerContract)) {
+            check(callers.get(call.caller(), newCallerState), callerContract, call, judgement, Subject.CALLER,
+                    call.caller(), RuleIds.RATE_CALLER_CPS, RuleIds.RATE_CALLER_CONCURRENT);
+        }
+    }
+
+    private static void check(RateState state, TrunkContract contract, CallAttempt call, Judgement judgement,
+            Subject subject, String key, String rateRule, String concurrencyRule) {
+        if (contract.callsPerSecond() > 0 && !state.tryTake(contract, call.atMillis())) {
+            judgement.report(new Detection(rateRule, Severity.CRITICAL, subject, key, contract.callsPerSecond(),
+                    contract.callsPerSecond(), "above " + contract.callsPerSecond() + " calls per second (burst "
+                            + contract.burst() + ")"));
+        }
+        int concurrent = state.concurrent();
+        if (contract.maxConcurrent() > 0 && concurrent >= contract.maxConcurrent()) {
+            judgement.report(new Detection(concurrencyRule, Severity.CRITICAL, subject, key, concurrent,
+                    contract.maxConcurrent(), concurrent + " calls in progress, cap " + contract.maxConcurrent()));
+        }
+    }
+
+    @Override
+    public void onAdmitted(TrackedCall call) {
+        if (settings.contractOf(call.attempt.trunkId()).maxConcurrent() > 0) {
+            trunks.get(call.attempt.trunkId(), newTrunkState).started();
+        }
+        if (settings.perCaller().maxConcurrent() > 0) {
+            callers.get(call.attempt.caller(), newCallerState).started();
+        }
+    }
+
+    @Override
+    public void onFinished(TrackedCall call, CallEvent.Kind how, long atMillis) {
+        onForgotten(call);
+    }
+
+    @Override
+    public void onForgotten(TrackedCall call) {
+        if (settings.contractOf(call.attempt.trunkId()).maxConcurrent() > 0) {
+            RateState trunk = trunks.getIfPresent(call.attempt.trunkId());
+            if (trunk != null) {
+                trunk.ended();
+            }
+        }
+        if (settings.perCaller().maxConcurrent() > 0) {
+            RateState caller = callers.getIfPresent(call.attempt.caller());
+            if (caller != null) {
+                caller.ended();
+            }
+        }
+    }
+
+    private static boolean limited(TrunkContract contract) {
+        return contract.callsPerSecond() > 0 || contract.maxConcurrent() > 0;
+    }
+}
