@@ -68,6 +68,23 @@ final class Transactions {
         }, afterMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Frees every transaction; for shutdown, once no event loop runs any more. */
+    void releaseAll() {
+        servers.values().removeIf(txn -> {
+            synchronized (txn) {
+                txn.state = ServerTransaction.State.TERMINATED;
+                txn.release();
+            }
+            return true;
+        });
+        clients.values().removeIf(txn -> {
+            synchronized (txn.server) {
+                txn.release();
+            }
+            return true;
+        });
+    }
+
     int inProgress() {
         return servers.size();
     }

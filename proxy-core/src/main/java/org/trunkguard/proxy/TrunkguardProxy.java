@@ -131,6 +131,9 @@ public final class TrunkguardProxy implements AutoCloseable {
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
+        if (context != null) {
+            context.transactions.releaseAll();
+        }
         LOG.info("trunkguard stopped");
     }
 }
