@@ -123,7 +123,7 @@ public final class SipSanity {
             return false;
         }
         for (int i = 0; i < v.length(); i++) {
-            if (!Character.isDigit(v.charAt(i))) {
+            if (!HeaderText.isDigit(v.charAt(i))) {
                 return false;
             }
         }
