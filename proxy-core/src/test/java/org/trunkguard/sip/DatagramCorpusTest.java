@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link SipDatagramDecoder#decode} and checked by {@link SipSanity#check}: the verdict of
  * {@link CorpusVerdicts} and, for VALID files, the facts the row names.
  */
+@ExtendWith(LeakCheck.class)
 class DatagramCorpusTest {
 
     static Stream<Corpus.Row> rows() {
@@ -36,7 +37,7 @@ class DatagramCorpusTest {
     @MethodSource("rows")
     void verdictAsExpected(Corpus.Row row) {
         CorpusVerdicts.Expected expected = CorpusVerdicts.of(row);
-        ByteBuf datagram = Unpooled.wrappedBuffer(Corpus.wireBytes(row));
+        ByteBuf datagram = LeakCheck.buffer(Corpus.wireBytes(row));
         SipMessage message = SipDatagramDecoder.decode(datagram, SipDecoderConfig.DEFAULT);
         try {
             assertNotNull(message, "not a keep-alive");
@@ -78,7 +79,7 @@ class DatagramCorpusTest {
         String wire = new String(Corpus.wireBytes(Corpus.RFC5118, file), StandardCharsets.ISO_8859_1);
         int bodyLength = wire.length() - wire.indexOf("\r\n\r\n") - 4;
         String corrected = wire.replaceFirst("Content-Length: \\d+", "Content-Length: " + bodyLength);
-        ByteBuf datagram = Unpooled.copiedBuffer(corrected, StandardCharsets.ISO_8859_1);
+        ByteBuf datagram = LeakCheck.buffer(corrected.getBytes(StandardCharsets.ISO_8859_1));
         SipMessage message = SipDatagramDecoder.decode(datagram, SipDecoderConfig.DEFAULT);
         try {
             assertTrue(SipSanity.check(message), message.malformed());

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * baddn and the two RFC 5118 files whose Content-Length exceeds their body wait and close after
  * the incomplete timeout. Time is driven by the channel's scheduler, never by sleeping.
  */
+@ExtendWith(LeakCheck.class)
 class StreamCorpusTest {
     private static final long TIMEOUT_MILLIS = 2_000;
 
@@ -100,7 +102,8 @@ class StreamCorpusTest {
     @ValueSource(strings = {"wsinv.dat", "mpart01.dat", "longreq.dat", "unreason.dat", "intmeth.dat"})
     void byteByByteFramesTheSameBytesAsTheDatagramDecoder(String file) {
         byte[] wire = Corpus.wireBytes(Corpus.RFC4475, file);
-        SipMessage datagram = SipDatagramDecoder.decode(Unpooled.wrappedBuffer(wire), SipDecoderConfig.DEFAULT);
+        ByteBuf packet = LeakCheck.buffer(wire);
+        SipMessage datagram = SipDatagramDecoder.decode(packet, SipDecoderConfig.DEFAULT);
         EmbeddedChannel channel = new EmbeddedChannel(
                 new SipStreamDecoder(SipDecoderConfig.DEFAULT, TIMEOUT_MILLIS, (peer, reason) -> { }));
         write(channel, wire, 1);
@@ -111,6 +114,7 @@ class StreamCorpusTest {
             assertEquals(datagram.bodyLength(), streamed.message().bodyLength());
         } finally {
             datagram.release();
+            packet.release();
             streamed.message().release();
             channel.finishAndReleaseAll();
         }
@@ -118,7 +122,7 @@ class StreamCorpusTest {
 
     static void write(EmbeddedChannel channel, byte[] wire, int fragment) {
         for (int i = 0; i < wire.length && channel.isOpen(); i += fragment) {
-            channel.writeInbound(Unpooled.copiedBuffer(wire, i, Math.min(fragment, wire.length - i)));
+            channel.writeInbound(LeakCheck.buffer(java.util.Arrays.copyOfRange(wire, i, Math.min(wire.length, i + fragment))));
         }
     }
 }
