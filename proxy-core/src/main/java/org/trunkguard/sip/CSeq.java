@@ -15,7 +15,7 @@ public record CSeq(long number, String method, String invalidReason) {
     static CSeq parse(String value) {
         String v = value.trim();
         int i = 0;
-        while (i < v.length() && Character.isDigit(v.charAt(i))) {
+        while (i < v.length() && HeaderText.isDigit(v.charAt(i))) {
             i++;
         }
         if (i == 0) {

@@ -37,13 +37,19 @@ final class HeaderText {
                 while (i < end && isWhitespace(buf.getByte(i))) {
                     i++;
                 }
-                out[n++] = ' ';
+                if (n > 0) {
+                    out[n++] = ' ';
+                }
                 continue;
             }
             out[n++] = b;
             i++;
         }
         return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     static boolean isWhitespace(byte b) {

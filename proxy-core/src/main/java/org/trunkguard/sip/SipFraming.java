@@ -37,7 +37,9 @@ final class SipFraming {
      */
     static int contentLength(ByteBuf buf, int start, int end) {
         int result = ABSENT;
-        int line = start;
+        // The start line is not a header, whatever colons its Request-URI holds.
+        int firstLf = buf.indexOf(start, end, (byte) '\n');
+        int line = firstLf < 0 ? end : firstLf + 1;
         while (line < end) {
             int lineEnd = buf.indexOf(line, end, (byte) '\n');
             if (lineEnd < 0) {
@@ -63,29 +65,28 @@ final class SipFraming {
         return result;
     }
 
+    /** 1*DIGIT surrounded by optional white space; anything else is {@link #INVALID}. */
     private static int parseLength(ByteBuf buf, int from, int to) {
+        int i = from;
+        while (i < to && isSpace(buf.getByte(i))) {
+            i++;
+        }
         long value = 0;
         int digits = 0;
-        for (int i = from; i < to; i++) {
-            byte b = buf.getByte(i);
-            if (b >= '0' && b <= '9') {
-                value = value * 10 + (b - '0');
-                if (++digits > 9) {
-                    return INVALID;
-                }
-            } else if (b != ' ' && b != '\t' && b != '\r') {
+        while (i < to && HeaderText.isDigit(buf.getByte(i))) {
+            value = value * 10 + (buf.getByte(i) - '0');
+            if (++digits > 9) {
                 return INVALID;
-            } else if (digits > 0 && b == ' ') {
-                // trailing space is fine; a second number after it is not
-                for (int j = i; j < to; j++) {
-                    byte c = buf.getByte(j);
-                    if (c != ' ' && c != '\t' && c != '\r') {
-                        return INVALID;
-                    }
-                }
-                break;
             }
+            i++;
         }
-        return digits == 0 ? INVALID : (int) value;
+        while (i < to && isSpace(buf.getByte(i))) {
+            i++;
+        }
+        return digits == 0 || i < to ? INVALID : (int) value;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
     }
 }

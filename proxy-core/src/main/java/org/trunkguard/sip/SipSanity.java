@@ -111,10 +111,16 @@ public final class SipSanity {
         return msg.values(SipHeader.PROXY_REQUIRE);
     }
 
-    /** Max-Forwards as a number; 70 when absent (RFC 3261 §16.6 step 3). Call after {@link #check}. */
+    /**
+     * Max-Forwards as a number; 70 when absent (RFC 3261 §16.6 step 3); -1 when it is not a number
+     * 0..255, which {@link #check} already rejects for requests (a response's is never checked).
+     */
     public static int maxForwards(SipMessage msg) {
         String mf = msg.header(SipHeader.MAX_FORWARDS);
-        return mf == null ? 70 : Integer.parseInt(mf.trim());
+        if (mf == null) {
+            return 70;
+        }
+        return validMaxForwards(mf) ? Integer.parseInt(mf.trim()) : -1;
     }
 
     private static boolean validMaxForwards(String value) {
@@ -123,7 +129,7 @@ public final class SipSanity {
             return false;
         }
         for (int i = 0; i < v.length(); i++) {
-            if (!Character.isDigit(v.charAt(i))) {
+            if (!HeaderText.isDigit(v.charAt(i))) {
                 return false;
             }
         }

@@ -15,17 +15,30 @@ import java.util.concurrent.TimeUnit;
  * answered with a CRLF pong (RFC 5626 §3.5.1). Framing errors cannot be recovered on a stream
  * (RFC 4475 §3.1.2.3, §3.3.9): the connection is closed. A message that stays incomplete longer
  * than {@code incompleteTimeoutMillis} closes the connection too (RFC 4475 §3.1.2.2), so a peer
- * cannot pin a buffer forever.
+ * cannot pin a buffer forever. A message without Content-Length closes the connection as well:
+ * RFC 3261 §18.3 makes it mandatory on streams, and guessing where such a message ends is how
+ * request smuggling starts (Kamailio's tcp_accept_no_cl defaults to the same refusal).
+ *
+ * <p>Design notes: offsets kept between reads are relative to the reader index, because
+ * {@link ByteToMessageDecoder} may discard read bytes and move every absolute index. The
+ * keep-alive run is counted across reads, so a ping split over several segments is still a
+ * ping. After a framing error the decoder discards everything until the channel is closed.
  */
 public final class SipStreamDecoder extends ByteToMessageDecoder {
     private static final ByteBuf PONG = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(new byte[] {'\r', '\n'}));
+    /** RFC 5626 §3.5.1: a ping is CRLFCRLF. */
+    private static final int PING_BYTES = 4;
 
     private final SipDecoderConfig config;
     private final long incompleteTimeoutMillis;
     private final FramingErrorListener errors;
-    private int scanFrom = -1;
-    private int headerEnd = -1;
+    /** Bytes from the reader index already searched for CRLFCRLF without success. */
+    private int scanned;
+    /** Header section length (CRLFCRLF included) of the message being framed, or -1. */
+    private int headerLength = -1;
     private int bodyLength;
+    private int keepAliveRun;
+    private boolean failed;
     private ScheduledFuture<?> incompleteTimer;
 
     /** Told when a connection is closed for a framing error, so it can be counted. */
@@ -34,6 +47,9 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     }
 
     public SipStreamDecoder(SipDecoderConfig config, long incompleteTimeoutMillis, FramingErrorListener errors) {
+        if (incompleteTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("incompleteTimeoutMillis must be positive, got " + incompleteTimeoutMillis);
+        }
         this.config = config;
         this.incompleteTimeoutMillis = incompleteTimeoutMillis;
         this.errors = errors;
@@ -41,57 +57,76 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (headerEnd < 0) {
-            skipKeepAlives(ctx, in);
-            if (!in.isReadable()) {
-                return;
-            }
-            int from = scanFrom < in.readerIndex() ? in.readerIndex() : scanFrom;
-            int end = SipFraming.headerEnd(in, from, in.writerIndex());
-            if (end < 0) {
-                if (in.readableBytes() > config.maxMessageBytes()) {
-                    fail(ctx, in, "header section longer than " + config.maxMessageBytes() + " bytes");
-                    return;
-                }
-                scanFrom = Math.max(in.readerIndex(), in.writerIndex() - 3);
-                armIncompleteTimer(ctx);
-                return;
-            }
-            int length = SipFraming.contentLength(in, in.readerIndex(), end);
-            if (length == SipFraming.INVALID) {
-                fail(ctx, in, "Content-Length is negative, not a number or given twice differently");
-                return;
-            }
-            headerEnd = end;
-            bodyLength = Math.max(length, 0);
-            if (end - in.readerIndex() + bodyLength > config.maxMessageBytes()) {
-                fail(ctx, in, "message longer than " + config.maxMessageBytes() + " bytes");
-                return;
-            }
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
         }
-        int total = headerEnd - in.readerIndex() + bodyLength;
+        if (headerLength < 0 && !frameHeaderSection(ctx, in)) {
+            return;
+        }
+        int total = headerLength + bodyLength;
         if (in.readableBytes() < total) {
             armIncompleteTimer(ctx);
             return;
         }
-        int relativeHeaderEnd = headerEnd - in.readerIndex();
+        int relativeHeaderEnd = headerLength;
+        int length = bodyLength;
         ByteBuf content = in.readRetainedSlice(total);
-        headerEnd = -1;
-        scanFrom = -1;
+        headerLength = -1;
+        scanned = 0;
         cancelIncompleteTimer();
-        SipMessage msg = SipMessageParser.parse(content, relativeHeaderEnd, bodyLength, config);
-        out.add(new InboundSip(msg, (InetSocketAddress) ctx.channel().remoteAddress(), Transport.TCP,
-                ctx.channel(), System.nanoTime()));
+        SipMessage msg = SipMessageParser.parse(content, relativeHeaderEnd, length, config);
+        out.add(new InboundSip(msg, peer(ctx), Transport.TCP, ctx.channel(), System.nanoTime()));
+    }
+
+    /** Finds the header section and Content-Length; false while more bytes are needed or on failure. */
+    private boolean frameHeaderSection(ChannelHandlerContext ctx, ByteBuf in) {
+        skipKeepAlives(ctx, in);
+        if (!in.isReadable()) {
+            return false;
+        }
+        int start = in.readerIndex();
+        int from = start + Math.max(0, scanned - 3);
+        int end = SipFraming.headerEnd(in, from, in.writerIndex());
+        if (end < 0) {
+            if (in.readableBytes() > config.maxMessageBytes()) {
+                fail(ctx, in, "header section longer than " + config.maxMessageBytes() + " bytes");
+                return false;
+            }
+            scanned = in.readableBytes();
+            armIncompleteTimer(ctx);
+            return false;
+        }
+        int length = SipFraming.contentLength(in, start, end);
+        if (length == SipFraming.INVALID) {
+            fail(ctx, in, "Content-Length is negative, not a number or given twice differently");
+            return false;
+        }
+        if (length == SipFraming.ABSENT) {
+            fail(ctx, in, "no Content-Length: it is mandatory on a stream (RFC 3261 §18.3)");
+            return false;
+        }
+        if (end - start + length > config.maxMessageBytes()) {
+            fail(ctx, in, "message longer than " + config.maxMessageBytes() + " bytes");
+            return false;
+        }
+        headerLength = end - start;
+        bodyLength = length;
+        return true;
     }
 
     private void skipKeepAlives(ChannelHandlerContext ctx, ByteBuf in) {
-        int skipped = 0;
-        while (in.isReadable() && (in.getByte(in.readerIndex()) == '\r' || in.getByte(in.readerIndex()) == '\n')) {
+        while (in.isReadable()) {
+            byte b = in.getByte(in.readerIndex());
+            if (b != '\r' && b != '\n') {
+                keepAliveRun = 0;
+                return;
+            }
             in.skipBytes(1);
-            skipped++;
-        }
-        if (skipped >= 4) {
-            ctx.writeAndFlush(PONG.duplicate());
+            if (++keepAliveRun == PING_BYTES) {
+                keepAliveRun = 0;
+                ctx.writeAndFlush(PONG.duplicate());
+            }
         }
     }
 
@@ -99,9 +134,9 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         if (incompleteTimer == null) {
             incompleteTimer = ctx.executor().schedule(() -> {
                 incompleteTimer = null;
-                if (actualReadableBytes() > 0 || headerEnd >= 0) {
-                    errors.framingError((InetSocketAddress) ctx.channel().remoteAddress(),
-                            "message incomplete after " + incompleteTimeoutMillis + " ms");
+                if (actualReadableBytes() > 0 || headerLength >= 0) {
+                    failed = true;
+                    errors.framingError(peer(ctx), "message incomplete after " + incompleteTimeoutMillis + " ms");
                     ctx.close();
                 }
             }, incompleteTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -117,10 +152,16 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
 
     private void fail(ChannelHandlerContext ctx, ByteBuf in, String reason) {
         in.skipBytes(in.readableBytes());
-        headerEnd = -1;
+        failed = true;
+        headerLength = -1;
         cancelIncompleteTimer();
-        errors.framingError((InetSocketAddress) ctx.channel().remoteAddress(), reason);
+        errors.framingError(peer(ctx), reason);
         ctx.close();
+    }
+
+    /** The connection's peer; null only where the channel has no IP peer (tests, local channels). */
+    private static InetSocketAddress peer(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address ? address : null;
     }
 
     @Override

@@ -27,7 +27,7 @@ final class StartLine {
             return;
         }
         int codeEnd = sp + 1;
-        while (codeEnd < line.length() && Character.isDigit(line.charAt(codeEnd))) {
+        while (codeEnd < line.length() && HeaderText.isDigit(line.charAt(codeEnd))) {
             codeEnd++;
         }
         if (codeEnd - sp - 1 != 3 || codeEnd < line.length() && line.charAt(codeEnd) != ' ') {

@@ -10,16 +10,20 @@ public final class UriSyntax {
     /** The URI's scheme in lower case, or null when it has none. */
     public static String scheme(String uri) {
         int colon = uri.indexOf(':');
-        if (colon <= 0 || !Character.isLetter(uri.charAt(0))) {
+        if (colon <= 0 || !isAsciiLetter(uri.charAt(0))) {
             return null;
         }
         for (int i = 1; i < colon; i++) {
             char c = uri.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+            if (!(isAsciiLetter(c) || HeaderText.isDigit(c) || c == '+' || c == '-' || c == '.')) {
                 return null;
             }
         }
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** Why the URI is malformed, or null when it is acceptable. */
