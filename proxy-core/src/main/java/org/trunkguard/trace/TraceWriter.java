@@ -10,11 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class TraceWriter implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TraceWriter.class);
-    private static final long HOUSEKEEPING_PERIOD_MINUTES = 60;
 
     private final TraceSettings settings;
     private final Clock clock;
     private final TraceDirectory directory;
     private final List<TraceRepair.Repair> repairs;
     private final ThreadLocal<TraceRecordEncoder> encoders = ThreadLocal.withInitial(TraceRecordEncoder::new);
-    private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+    private final TraceTasks tasks = new TraceTasks();
     private final Object appendLock = new Object();
     /** The file {@link #force} syncs: read without the lock, so a force never blocks an append. */
     private volatile FileChannel channel;
@@ -185,29 +181,7 @@ public final class TraceWriter implements Closeable {
      * {@code scheduler} (the proxy's, not an event loop) until {@link #close}.
      */
     public void scheduleOn(ScheduledExecutorService scheduler) {
-        synchronized (scheduled) {
-            if (!settings.forcesEveryRecord()) {
-                long period = settings.flushInterval().toNanos();
-                scheduled.add(scheduler.scheduleAtFixedRate(() -> quietly("force", this::force), period, period,
-                        TimeUnit.NANOSECONDS));
-            }
-            scheduled.add(scheduler.scheduleWithFixedDelay(() -> quietly("retention", this::deleteExpired), 0,
-                    HOUSEKEEPING_PERIOD_MINUTES, TimeUnit.MINUTES));
-        }
-    }
-
-    /** A periodic task that throws is never run again: log and keep going instead. */
-    private static void quietly(String what, IoTask task) {
-        try {
-            task.run();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("trace {} failed", what, e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface IoTask {
-        void run() throws IOException;
+        tasks.schedule(scheduler, settings, this::force, this::deleteExpired);
     }
 
     /** The file records go to now. */
@@ -229,10 +203,7 @@ public final class TraceWriter implements Closeable {
     /** Stops the scheduled tasks, forces the file to disk and releases the directory. */
     @Override
     public void close() throws IOException {
-        synchronized (scheduled) {
-            scheduled.forEach(future -> future.cancel(false));
-            scheduled.clear();
-        }
+        tasks.cancel();
         synchronized (appendLock) {
             if (closed) {
                 return;
