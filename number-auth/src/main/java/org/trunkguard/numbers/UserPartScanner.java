@@ -26,8 +26,10 @@ final class UserPartScanner {
         while (end > start && uri.charAt(end - 1) <= ' ') {
             end--;
         }
-        if (start < end && uri.charAt(start) == '<') {
-            start++;
+        int open = indexOf(uri, '<', start, end);
+        if (open >= 0) {
+            // A name-addr ("Name" <sip:...>;params): the number is in the angle brackets.
+            start = open + 1;
             int close = indexOf(uri, '>', start, end);
             end = close < 0 ? end : close;
         }
