@@ -24,6 +24,7 @@ public final class NumberAuthority implements AutoCloseable {
     private final CallerIdSettings settings;
     private final SegmentDirectory segments;
     private volatile Snapshot snapshot;
+    private volatile ReloadResult lastReload;
 
     private NumberAuthority(CallerIdSettings settings) {
         this.settings = settings;
@@ -47,6 +48,16 @@ public final class NumberAuthority implements AutoCloseable {
 
     /** Re-reads every file; applies all or nothing. Blocking: call from a worker thread. */
     public synchronized ReloadResult reload() {
+        lastReload = loadAll();
+        return lastReload;
+    }
+
+    /** The outcome of the latest load or reload (for status pages and start-up logs). */
+    public ReloadResult lastReload() {
+        return lastReload;
+    }
+
+    private ReloadResult loadAll() {
         List<FileProblem> problems = new ArrayList<>();
         Normaliser normaliser;
         try {
