@@ -3,7 +3,10 @@ package org.trunkguard.cli;
 import java.util.concurrent.Callable;
 import org.trunkguard.config.ConfigException;
 import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.auth.NumberAuthority;
 import org.trunkguard.demo.Demo;
+import org.trunkguard.numbers.InvalidFileException;
+import org.trunkguard.proxy.CallerIdJudge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,6 +25,11 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("refusing to start: " + e.getMessage());
             return 1;
         }
-        return new Demo(loaded, System.out).run() ? 0 : 1;
+        try (NumberAuthority authority = NumberAuthority.load(loaded.callerId())) {
+            return new Demo(loaded, System.out, new CallerIdJudge(authority.screen(), loaded.trunks())).run() ? 0 : 1;
+        } catch (InvalidFileException e) {
+            System.err.println("refusing to start: " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.trunkguard.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.trunkguard.auth.CallerIdSettings;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.SipDecoderConfig;
 
@@ -19,7 +20,8 @@ public record ProxyConfig(
         Timers timers,
         int maxCallMinutes,
         Listen admin,
-        List<Trunk> trunks) {
+        List<Trunk> trunks,
+        CallerIdSettings callerId) {
 
     /** Where sockets bind. */
     public record Listen(String host, int udpPort, int tcpPort) {

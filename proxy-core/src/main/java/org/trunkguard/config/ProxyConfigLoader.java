@@ -17,7 +17,7 @@ import org.trunkguard.sip.Transport;
 
 /** Reads and validates conf/trunkguard.yaml; every key is described in that file. */
 public final class ProxyConfigLoader {
-    private static final Set<String> TOP = Set.of("proxy", "admin", "trunks");
+    private static final Set<String> TOP = Set.of("proxy", "admin", "trunks", "caller-id");
     private static final Set<String> PROXY = Set.of("listen", "advertised-host", "socket-buffer-bytes",
             "tcp-incomplete-message-timeout-ms", "max-message-bytes", "max-header-lines", "timers",
             "max-call-minutes");
@@ -58,7 +58,8 @@ public final class ProxyConfigLoader {
         return new ProxyConfig(file, listen, advertised,
                 proxy.integer("socket-buffer-bytes", 4 << 20, 65536, 64 << 20),
                 proxy.integer("tcp-incomplete-message-timeout-ms", 10_000, 100, 600_000),
-                decoder, timers, proxy.integer("max-call-minutes", 240, 1, 24 * 60), admin, trunks);
+                decoder, timers, proxy.integer("max-call-minutes", 240, 1, 24 * 60), admin, trunks,
+                CallerIdConfig.read(root, file));
     }
 
     private static List<Trunk> trunks(ConfigNode root) throws ConfigException {

@@ -31,10 +31,6 @@ public final class Demo {
         this.judge = judge;
     }
 
-    public Demo(ProxyConfig config, PrintStream out) {
-        this(config, out, CallJudge.FORWARD_ALL);
-    }
-
     /** Runs the calls; true when every call ended as expected. */
     public boolean run() throws Exception {
         Trunk enterprise = config.trunks().stream().filter(t -> t.kind() == TrunkKind.ENTERPRISE).findFirst()
@@ -52,7 +48,9 @@ public final class Demo {
             results.add(answered(caller, "01055550001", "13900000001"));
             results.add(expectFinal(caller, "01055550002", "48613900000002", 486, "busy callee"));
             results.add(cancelled(caller, "01055550003", "18013900000003"));
-            results.add(expectFinal(caller, "13812345678", "13900000004", -1, "caller ID not in ent-demo's segments"));
+            results.add(expectFinal(caller, "13812345678", "13900000004", 403, "spoofed: caller ID not in ent-demo's segments"));
+            results.add(expectFinal(caller, "01066660001", "13900000005", 403, "another enterprise's number, passed through"));
+            results.add(expectFinal(caller, "13812345678", "110", 200, "spoofed caller dialling 110: never blocked"));
         }
         boolean ok = results.stream().allMatch(Boolean::booleanValue);
         out.println(ok ? "demo: every call behaved as expected" : "demo: some calls did not behave as expected");

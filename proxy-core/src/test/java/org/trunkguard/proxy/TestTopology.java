@@ -3,6 +3,7 @@ package org.trunkguard.proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.trunkguard.auth.CallerIdSettings;
 import org.trunkguard.config.ProxyConfig;
 import org.trunkguard.config.ProxyConfigLoader;
 import org.trunkguard.proxy.trunk.Trunk;
@@ -18,6 +19,13 @@ final class TestTopology {
     private TestTopology() {
     }
 
+    /** The segment store of a test run lives in a temporary folder, never in the work tree. */
+    private static CallerIdSettings withStore(CallerIdSettings s) throws java.io.IOException {
+        Path store = java.nio.file.Files.createTempDirectory("trunkguard-segments");
+        return new CallerIdSettings(s.numberPlanFile(), s.segmentsFile(), store, s.roamingExemptFile(), s.blocklistFile(),
+                s.allowlistFile(), s.ruleActions());
+    }
+
     static ProxyConfig load(Transport coreTransport) throws Exception {
         Path file = Path.of(System.getProperty("trunkguard.home", "..")).resolve("conf/trunkguard.yaml");
         ProxyConfig c = ProxyConfigLoader.load(file);
@@ -27,6 +35,7 @@ final class TestTopology {
                     t.allowAnonymous()) : t);
         }
         return new ProxyConfig(c.file(), c.listen(), c.advertisedHost(), c.socketBufferBytes(),
-                c.tcpIncompleteTimeoutMillis(), c.decoder(), c.timers(), c.maxCallMinutes(), c.admin(), trunks);
+                c.tcpIncompleteTimeoutMillis(), c.decoder(), c.timers(), c.maxCallMinutes(), c.admin(), trunks,
+                withStore(c.callerId()));
     }
 }

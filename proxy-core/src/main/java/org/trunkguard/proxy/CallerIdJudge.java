@@ -1,0 +1,66 @@
+package org.trunkguard.proxy;
+
+import io.netty.util.concurrent.FastThreadLocal;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trunkguard.auth.CallIdentity;
+import org.trunkguard.auth.CallerIdScreen;
+import org.trunkguard.auth.TrunkProfile;
+import org.trunkguard.proxy.trunk.Trunk;
+import org.trunkguard.sip.NameAddress;
+import org.trunkguard.sip.SipHeader;
+import org.trunkguard.sip.SipMessage;
+import org.trunkguard.verdict.Verdict;
+
+/**
+ * Stage "caller identity → verdict": hands the identities of an INVITE (From, every
+ * P-Asserted-Identity, Remote-Party-ID, Privacy, Request-URI) to number-auth's caller-ID rules.
+ * Each event loop reuses one {@link CallIdentity}, so judging allocates little beyond the header
+ * strings the codec makes on first access.
+ */
+public final class CallerIdJudge implements CallJudge {
+    private final CallerIdScreen screen;
+    private final Map<Trunk, TrunkProfile> profiles = new IdentityHashMap<>();
+    private final FastThreadLocal<CallIdentity> identities = new FastThreadLocal<>() {
+        @Override
+        protected CallIdentity initialValue() {
+            return CallIdentity.of(null, List.of(), null, null, "");
+        }
+    };
+
+    public CallerIdJudge(CallerIdScreen screen, List<Trunk> trunks) {
+        this.screen = screen;
+        for (Trunk t : trunks) {
+            profiles.put(t, new TrunkProfile(t.id(), t.kind(), t.enterpriseId(), t.allowAnonymous()));
+        }
+    }
+
+    @Override
+    public Verdict judge(Trunk trunk, SipMessage invite) {
+        CallIdentity identity = identities.get();
+        identity.reset(uriOf(invite.header(SipHeader.FROM)), uris(invite.values(SipHeader.P_ASSERTED_IDENTITY)),
+                uriOf(first(invite.values(SipHeader.REMOTE_PARTY_ID))), invite.header(SipHeader.PRIVACY),
+                invite.requestUri());
+        return screen.screen(profiles.get(trunk), identity);
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static List<String> uris(List<String> nameAddresses) {
+        nameAddresses.replaceAll(CallerIdJudge::uriOf);
+        nameAddresses.removeIf(java.util.Objects::isNull);
+        return nameAddresses;
+    }
+
+    /** The URI of a name-addr, or null when absent or unparseable (an unreadable identity is no identity). */
+    private static String uriOf(String nameAddress) {
+        if (nameAddress == null) {
+            return null;
+        }
+        NameAddress parsed = NameAddress.parse(nameAddress);
+        return parsed.valid() ? parsed.uri() : null;
+    }
+}
