@@ -85,10 +85,10 @@ final class SegmentBenchData {
     }
 
     /**
-     * Zipf-like ranks with exponent 1, by inverting the continuous CDF (rank = n^u): a few segments
-     * get most calls, as call-centre traffic does. Ranks map to ranges through a multiplicative
-     * hash so hot segments are spread over the file. One in ten queries names another enterprise
-     * (a failing ownership check).
+     * Zipf-distributed callers (exponent 1, by inverting the continuous CDF: rank = n^u): the
+     * population is one caller per segment, and a few callers make most calls, as call-centre
+     * traffic does. Ranks map to segments through a multiplicative hash so hot callers are spread
+     * over the file. One in ten queries names another enterprise (a failing ownership check).
      */
     Queries zipfQueries(int count, long seed, Normaliser normaliser) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -97,7 +97,7 @@ final class SegmentBenchData {
         for (int q = 0; q < count; q++) {
             long rank = (long) Math.pow(ranges, random.nextDouble());
             int range = (int) Math.floorMod(rank * 2_654_435_761L, (long) ranges);
-            long number = firsts[range] + random.nextInt(sizes[range]);
+            long number = firsts[range] + Math.floorMod(range * 0x9E3779B1, sizes[range]);
             String text = Long.toString(number);
             queries.uris[q] = "sip:+86" + text + "@gw.example;user=phone";
             normaliser.normalise(text, scratch);

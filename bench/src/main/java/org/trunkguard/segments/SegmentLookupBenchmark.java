@@ -19,10 +19,11 @@ import org.trunkguard.numbers.Normaliser;
  * Zipf-distributed callers (see {@link SegmentBenchData}), as latency percentiles.
  *
  * <ul>
- *   <li>{@code directory}: what the proxy calls, {@link SegmentDirectory#lineOwnedBy}, with the
+ *   <li>{@code directory}: what the proxy calls, {@link SegmentDirectory#lineOwnedBy}: the
+ *       per-thread cache of recent answers, and on a miss the Chronicle Map query under a
  *       reference count that makes reloads safe;
- *   <li>{@code storeOnly}: the same lookup on the store without the reference count, to show
- *       what that safety costs;
+ *   <li>{@code storeOnly}: every lookup goes to the Chronicle Map (no cache, no reference
+ *       count): the alternative the cache beats, and the cost of a miss;
  *   <li>{@code normaliseAndLookup}: normalising a {@code sip:+86…;user=phone} URI first.
  * </ul>
  *

@@ -27,6 +27,11 @@ public final class CallIdentity {
     NormalisedNumber caller;
     int callerSegmentLine = -1;
 
+    /** An empty identity, to {@link #reset} for each call. */
+    public CallIdentity() {
+        // fields are filled by reset
+    }
+
     /**
      * @param fromUri              the From URI (or name-addr); null if absent
      * @param assertedIdentityUris every P-Asserted-Identity URI, in header order; may be empty
@@ -44,7 +49,9 @@ public final class CallIdentity {
             CharSequence remotePartyIdUri, CharSequence privacy, CharSequence requestUri) {
         this.fromUri = fromUri;
         this.assertedIdentityUris.clear();
-        this.assertedIdentityUris.addAll(assertedIdentityUris);
+        for (int i = 0; i < assertedIdentityUris.size(); i++) {
+            this.assertedIdentityUris.add(assertedIdentityUris.get(i)); // addAll would copy to an array
+        }
         while (asserted.size() < assertedIdentityUris.size()) {
             asserted.add(new NormalisedNumber());
         }

@@ -10,6 +10,7 @@ import java.util.zip.CRC32C;
 import org.trunkguard.numbers.FileProblem;
 import org.trunkguard.numbers.InvalidFileException;
 import org.trunkguard.numbers.Normaliser;
+import org.trunkguard.numbers.NumberDigits;
 
 /**
  * The running segment index: imports {@code segments.csv} into a Chronicle Map file in a store
@@ -25,13 +26,25 @@ public final class SegmentDirectory implements AutoCloseable {
 
     private final Path storeDirectory;
     private final AtomicReference<SegmentStore> current = new AtomicReference<>();
+    private final ThreadLocal<LookupCache> caches;
+
+    /** Per-thread cache slots (two longs each): 65,536 is 1 MiB a thread, about 70% hits on
+     *  Zipf(1) callers over ten million numbers. */
+    public static final int DEFAULT_CACHE_SLOTS = 1 << 16;
 
     /** What a load did: reused an existing store file or imported the CSV, and how long it took. */
     public record LoadOutcome(boolean reused, long rows, long buckets, long nanos, Path storeFile) {
     }
 
     public SegmentDirectory(Path storeDirectory) {
+        this(storeDirectory, DEFAULT_CACHE_SLOTS);
+    }
+
+    /** @param cacheSlots per-thread cache size, a power of two (1 effectively disables it) */
+    public SegmentDirectory(Path storeDirectory, int cacheSlots) {
         this.storeDirectory = storeDirectory;
+        new LookupCache(cacheSlots); // validates before any thread needs one
+        this.caches = ThreadLocal.withInitial(() -> new LookupCache(cacheSlots));
     }
 
     /**
@@ -76,15 +89,37 @@ public final class SegmentDirectory implements AutoCloseable {
 
     /**
      * The CSV line of the segment of {@code enterpriseId} holding {@code numberCode}, or -1 (also
-     * when nothing is loaded).
+     * when nothing is loaded). Allocation-free; answers repeated numbers from a per-thread cache.
      */
     public int lineOwnedBy(String enterpriseId, long numberCode) {
-        SegmentStore store = acquire();
+        if (numberCode == NumberDigits.NO_CODE) {
+            return -1;
+        }
+        LookupCache cache = caches.get();
+        SegmentStore store = current.get();
         if (store == null) {
             return -1;
         }
+        cache.useStore(store);
+        int slot = cache.slot(numberCode);
+        long match;
+        if (cache.holds(slot, numberCode)) {
+            match = cache.match(slot);
+        } else {
+            match = findOwnerUncached(numberCode);
+            cache.put(slot, numberCode, match);
+        }
+        return store.lineOf(enterpriseId, match);
+    }
+
+    /** {@link SegmentStore#findOwner} on the current store, holding a reference while it runs. */
+    long findOwnerUncached(long numberCode) {
+        SegmentStore store = acquire();
+        if (store == null) {
+            return SegmentStore.NO_MATCH;
+        }
         try {
-            return store.lineOwnedBy(enterpriseId, numberCode);
+            return store.findOwner(numberCode);
         } finally {
             store.release();
         }

@@ -107,12 +107,16 @@ public final class SegmentStore {
 
     /** The CSV line of the segment of {@code enterpriseId} holding the number, or -1. */
     public int lineOwnedBy(String enterpriseId, long numberCode) {
-        Integer enterprise = enterpriseIndexes.get(enterpriseId);
-        if (enterprise == null) {
+        return lineOf(enterpriseId, findOwner(numberCode));
+    }
+
+    /** The CSV line of {@code match} if it is a segment of {@code enterpriseId}, else -1. */
+    int lineOf(String enterpriseId, long match) {
+        if (match == NO_MATCH) {
             return -1;
         }
-        long match = findOwner(numberCode);
-        return match != NO_MATCH && enterpriseIndexOf(match) == enterprise ? lineOf(match) : -1;
+        Integer enterprise = enterpriseIndexes.get(enterpriseId);
+        return enterprise != null && enterpriseIndexOf(match) == enterprise ? lineOf(match) : -1;
     }
 
     public static int enterpriseIndexOf(long match) {
