@@ -79,6 +79,7 @@ class TraceCliTest {
                 "--zone", "Asia/Shanghai", "--json"));
         assertTrue(out().contains("ok-1") && !out().contains("spoof"), out());
         assertEquals(T0, TraceCli.time("--since", "2026-11-23 02:00", ZoneOffset.UTC));
+        assertEquals(T0, TraceCli.time("--since", "2026-11-23T10:00:00+08:00", ZoneOffset.UTC));
     }
 
     @Test
