@@ -92,8 +92,8 @@ public class SipCodecBenchmark {
         bh.consume(m.callId());
         bh.consume(m.cseq());
         bh.consume(m.topVia());
-        bh.consume(NameAddress.parse(m.header(SipHeader.FROM)));
-        bh.consume(NameAddress.parse(m.header(SipHeader.TO)));
+        bh.consume(m.from());
+        bh.consume(m.to());
         bh.consume(SipSanity.maxForwards(m));
     }
 

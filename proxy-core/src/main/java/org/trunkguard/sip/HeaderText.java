@@ -14,14 +14,10 @@ final class HeaderText {
      * by spaces or tabs) replaced by one space, as RFC 3261 §7.3.1 gives it meaning.
      */
     static String unfold(ByteBuf buf, int start, int end) {
-        boolean folded = false;
-        for (int i = start; i < end; i++) {
-            if (buf.getByte(i) == '\r') {
-                folded = true;
-                break;
-            }
+        if (start >= end) {
+            return "";
         }
-        if (!folded) {
+        if (buf.indexOf(start, end, (byte) '\r') < 0) {
             return buf.toString(start, end - start, StandardCharsets.UTF_8);
         }
         byte[] out = new byte[end - start];
@@ -102,10 +98,17 @@ final class HeaderText {
 
     /** RFC 3261 token characters. */
     static boolean isTokenChar(int c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-            return true;
+        return c >= 0 && c < 128 && TOKEN[c];
+    }
+
+    private static final boolean[] TOKEN = tokenTable();
+
+    private static boolean[] tokenTable() {
+        boolean[] table = new boolean[128];
+        for (int c = 0; c < 128; c++) {
+            table[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-.!%*_+`'~".indexOf(c) >= 0;
         }
-        return "-.!%*_+`'~".indexOf(c) >= 0;
+        return table;
     }
 
     static boolean isToken(CharSequence s) {

@@ -53,7 +53,7 @@ record HostPort(String host, int port) {
         if (host.charAt(0) == '[') {
             for (int i = 1; i < host.length() - 1; i++) {
                 char c = host.charAt(i);
-                if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
                     return false;
                 }
             }
@@ -61,7 +61,7 @@ record HostPort(String host, int port) {
         }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            if (!(Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '.')) {
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
                 return false;
             }
         }

@@ -20,13 +20,17 @@ final class SipFraming {
      * {@code from} may point into the middle of a previous search: the caller rewinds by 3.
      */
     static int headerEnd(ByteBuf buf, int from, int to) {
-        for (int i = Math.max(from, buf.readerIndex()); i + 3 < to; i++) {
-            if (buf.getByte(i + 3) != '\n') {
-                continue;
+        // Jump from LF to LF (indexOf is vectorised) and look back for CR LF CR.
+        int lf = Math.max(from, buf.readerIndex()) + 3;
+        while (lf < to) {
+            lf = buf.indexOf(lf, to, (byte) '\n');
+            if (lf < 0) {
+                return -1;
             }
-            if (buf.getByte(i) == '\r' && buf.getByte(i + 1) == '\n' && buf.getByte(i + 2) == '\r') {
-                return i + 4;
+            if (buf.getByte(lf - 1) == '\r' && buf.getByte(lf - 2) == '\n' && buf.getByte(lf - 3) == '\r') {
+                return lf + 1;
             }
+            lf++;
         }
         return -1;
     }

@@ -29,6 +29,10 @@ public enum SipHeader {
     OTHER("", (char) 0, false);
 
     private static final SipHeader[] KNOWN = values();
+    /** Known full names by length: identify() compares a line's name with one or two candidates. */
+    private static final SipHeader[][] BY_LENGTH = byLength();
+    /** Known compact forms by lower-case letter. */
+    private static final SipHeader[] BY_COMPACT = byCompact();
 
     private final String canonicalName;
     private final byte[] nameBytes;
@@ -56,19 +60,43 @@ public enum SipHeader {
     static SipHeader identify(ByteBuf buf, int offset, int length) {
         if (length == 1) {
             byte c = lower(buf.getByte(offset));
-            for (SipHeader h : KNOWN) {
-                if (h.compact == c && c != 0) {
-                    return h;
-                }
-            }
+            return c >= 'a' && c <= 'z' ? BY_COMPACT[c - 'a'] : OTHER;
+        }
+        if (length >= BY_LENGTH.length) {
             return OTHER;
         }
-        for (SipHeader h : KNOWN) {
-            if (h.nameBytes.length == length && equalsIgnoreCase(h.nameBytes, buf, offset)) {
+        byte first = lower(buf.getByte(offset));
+        for (SipHeader h : BY_LENGTH[length]) {
+            if (lower(h.nameBytes[0]) == first && equalsIgnoreCase(h.nameBytes, buf, offset)) {
                 return h;
             }
         }
         return OTHER;
+    }
+
+    private static SipHeader[][] byLength() {
+        int longest = 0;
+        for (SipHeader h : KNOWN) {
+            longest = Math.max(longest, h.nameBytes.length);
+        }
+        SipHeader[][] table = new SipHeader[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            final int n = length;
+            table[length] = java.util.Arrays.stream(KNOWN).filter(h -> h != OTHER && h.nameBytes.length == n)
+                    .toArray(SipHeader[]::new);
+        }
+        return table;
+    }
+
+    private static SipHeader[] byCompact() {
+        SipHeader[] table = new SipHeader[26];
+        java.util.Arrays.fill(table, OTHER);
+        for (SipHeader h : KNOWN) {
+            if (h.compact != 0) {
+                table[h.compact - 'a'] = h;
+            }
+        }
+        return table;
     }
 
     private static boolean equalsIgnoreCase(byte[] name, ByteBuf buf, int offset) {

@@ -31,6 +31,8 @@ public final class SipMessage extends AbstractReferenceCounted {
 
     private Via topVia;
     private CSeq cseq;
+    private NameAddress from;
+    private NameAddress to;
 
     SipMessage(ByteBuf content) {
         this.content = content;
@@ -196,6 +198,24 @@ public final class SipMessage extends AbstractReferenceCounted {
             cseq = value == null ? null : CSeq.parse(value);
         }
         return cseq;
+    }
+
+    /** The From value, parsed once (the first From line; sanity rejects a second). Null when absent. */
+    public NameAddress from() {
+        if (from == null) {
+            String value = header(SipHeader.FROM);
+            from = value == null ? null : NameAddress.parse(value);
+        }
+        return from;
+    }
+
+    /** The To value, parsed once. Null when absent. */
+    public NameAddress to() {
+        if (to == null) {
+            String value = header(SipHeader.TO);
+            to = value == null ? null : NameAddress.parse(value);
+        }
+        return to;
     }
 
     /** The method a response answers (its CSeq method), or the request's own method. */

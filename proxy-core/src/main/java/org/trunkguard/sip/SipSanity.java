@@ -51,17 +51,21 @@ public final class SipSanity {
         if (!cseq.valid()) {
             return cseq.invalidReason();
         }
-        for (String via : msg.values(SipHeader.VIA)) {
-            Via parsed = Via.parse(via);
+        if (!msg.topVia().valid()) {
+            return msg.topVia().invalidReason();
+        }
+        List<String> vias = msg.values(SipHeader.VIA);
+        for (int i = 1; i < vias.size(); i++) {
+            Via parsed = Via.parse(vias.get(i));
             if (!parsed.valid()) {
                 return parsed.invalidReason();
             }
         }
-        for (SipHeader h : new SipHeader[] {SipHeader.FROM, SipHeader.TO}) {
-            NameAddress address = NameAddress.parse(msg.header(h));
-            if (!address.valid()) {
-                return h.canonicalName() + ": " + address.invalidReason();
-            }
+        if (!msg.from().valid()) {
+            return "From: " + msg.from().invalidReason();
+        }
+        if (!msg.to().valid()) {
+            return "To: " + msg.to().invalidReason();
         }
         for (String contact : msg.values(SipHeader.CONTACT)) {
             NameAddress address = NameAddress.parse(contact);

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** Just enough URI grammar for a proxy's checks: a scheme, no white space, SIP host syntax. */
 public final class UriSyntax {
+    private static final String[] COMMON = {"sip", "sips", "tel"};
+
     private UriSyntax() {
     }
 
@@ -17,6 +19,11 @@ public final class UriSyntax {
             char c = uri.charAt(i);
             if (!(isAsciiLetter(c) || HeaderText.isDigit(c) || c == '+' || c == '-' || c == '.')) {
                 return null;
+            }
+        }
+        for (String known : COMMON) {
+            if (known.length() == colon && uri.regionMatches(true, 0, known, 0, colon)) {
+                return known;
             }
         }
         return uri.substring(0, colon).toLowerCase(Locale.ROOT);
