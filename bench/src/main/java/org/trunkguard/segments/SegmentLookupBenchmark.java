@@ -22,8 +22,10 @@ import org.trunkguard.numbers.Normaliser;
  *   <li>{@code directory}: what the proxy calls, {@link SegmentDirectory#lineOwnedBy}: the
  *       per-thread cache of recent answers, and on a miss the Chronicle Map query under a
  *       reference count that makes reloads safe;
- *   <li>{@code storeOnly}: every lookup goes to the Chronicle Map (no cache, no reference
- *       count): the alternative the cache beats, and the cost of a miss;
+ *   <li>{@code storeOnly}: {@link SegmentStore#findOwner} on the heap copy of the buckets, without
+ *       the cache and the reference count;
+ *   <li>{@code chronicleFile}: the same answer read from the Chronicle Map file through a query
+ *       context: the alternative the heap copy beats;
  *   <li>{@code normaliseAndLookup}: normalising a {@code sip:+86…;user=phone} URI first.
  * </ul>
  *
@@ -88,6 +90,11 @@ public class SegmentLookupBenchmark {
     public int storeOnly(Cursor cursor) {
         int q = cursor.advance();
         return store.lineOwnedBy(queries.enterprises[q], queries.codes[q]);
+    }
+
+    @Benchmark
+    public long chronicleFile(Cursor cursor) {
+        return store.findOwnerInFile(queries.codes[cursor.advance()]);
     }
 
     @Benchmark

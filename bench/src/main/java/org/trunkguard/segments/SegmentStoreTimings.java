@@ -51,6 +51,25 @@ public final class SegmentStoreTimings {
             System.out.printf("restart: reused=%s, first lookup answered (line %d) after %.3f s%n",
                     restarted.reused(), line, restartNanos / 1e9);
         }
+        System.out.printf("per-thread cache hit ratio on the benchmark's Zipf callers: %.1f%%%n",
+                100 * cacheHitRatio(data.zipfQueries(1 << 20, 7, normaliser).codes));
+    }
+
+    /** The benchmark cycles through its queries, so replay them twice through one cache. */
+    private static double cacheHitRatio(long[] codes) {
+        LookupCache cache = new LookupCache(SegmentDirectory.DEFAULT_CACHE_SLOTS);
+        long hits = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (long code : codes) {
+                int slot = cache.slot(code);
+                if (cache.holds(slot, code)) {
+                    hits += pass;
+                } else {
+                    cache.put(slot, code, 0);
+                }
+            }
+        }
+        return (double) hits / codes.length;
     }
 
     private static long codeOf(Normaliser normaliser, long number) {

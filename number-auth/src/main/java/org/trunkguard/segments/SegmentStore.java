@@ -17,8 +17,8 @@ import org.trunkguard.numbers.NumberDigits;
 
 /**
  * One generation of the segment index: an open Chronicle Map file of buckets (see {@link
- * SegmentBuckets}) and the enterprise ids of its CSV. Lookups read the entry in place, off-heap,
- * without copying or deserialising it.
+ * SegmentBuckets}), the enterprise ids of its CSV, and a heap copy of the buckets that lookups
+ * read ({@link BucketTable}).
  *
  * <p>A store is reference-counted: {@link SegmentDirectory} holds one reference while the store
  * is current and each lookup through the directory holds one for its duration, so a reload can
@@ -33,6 +33,7 @@ public final class SegmentStore {
     private final Path mapFile;
     private final ChronicleMap<Long, byte[]> map;
     private final StoreMetadata metadata;
+    private final BucketTable table;
     private final Map<String, Integer> enterpriseIndexes = new HashMap<>();
     private final AtomicInteger references = new AtomicInteger(1);
     private volatile boolean deleteFilesOnClose;
@@ -41,6 +42,7 @@ public final class SegmentStore {
         this.mapFile = mapFile;
         this.map = map;
         this.metadata = metadata;
+        this.table = BucketTable.copyOf(map, metadata.buckets());
         List<String> enterprises = metadata.enterprises();
         for (int i = 0; i < enterprises.size(); i++) {
             enterpriseIndexes.put(enterprises.get(i), i);
@@ -64,9 +66,19 @@ public final class SegmentStore {
 
     /**
      * The segment holding {@code numberCode}: enterprise index in the high 32 bits, CSV line in
-     * the low 32 ({@link #enterpriseIndexOf}, {@link #lineOf}), or {@link #NO_MATCH}.
+     * the low 32 ({@link #enterpriseIndexOf}, {@link #lineOf}), or {@link #NO_MATCH}. Answered
+     * from the heap copy of the buckets ({@link BucketTable}).
      */
     public long findOwner(long numberCode) {
+        return numberCode == NumberDigits.NO_CODE ? NO_MATCH : table.findOwner(numberCode);
+    }
+
+    /**
+     * As {@link #findOwner}, but from the Chronicle Map file itself, read in place off-heap: the
+     * alternative the heap copy beats (SegmentLookupBenchmark), and the reference it is tested
+     * against. Needs a reference held while the store may be retired.
+     */
+    long findOwnerInFile(long numberCode) {
         if (numberCode == NumberDigits.NO_CODE) {
             return NO_MATCH;
         }

@@ -79,6 +79,13 @@ class SegmentDirectoryTest {
         assertEquals(2, directory.lineOwnedBy("big", code("13800099999")));
         assertEquals(2, directory.lineOwnedBy("big", code("13800123456")));
         assertEquals(-1, directory.lineOwnedBy("big", code("13800123457")));
+        SegmentStore store = directory.currentStore();
+        for (long[] window : new long[][] {{13799990000L, 13800140000L}, {13899990000L, 13900020000L}}) {
+            for (long number = window[0]; number < window[1]; number += 3) {
+                long code = code(Long.toString(number));
+                assertEquals(store.findOwnerInFile(code), store.findOwner(code), "heap copy and file agree on " + number);
+            }
+        }
         for (int i = 0; i < 2000; i++) {
             String number = "1390000" + String.format("%04d", i * 5);
             assertEquals(3 + i, directory.lineOwnedBy("e" + (i % 7), code(number)), number);
