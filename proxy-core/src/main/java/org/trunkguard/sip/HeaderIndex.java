@@ -2,26 +2,24 @@ package org.trunkguard.sip;
 
 import java.util.Arrays;
 
-/** Offsets of each header line, relative to the message start; grows as needed. */
+/** Offsets of each header line, relative to the message start (a line's name starts the line); grows as needed. */
 final class HeaderIndex {
     private static final int INITIAL = 24;
 
     int size;
     SipHeader[] id = new SipHeader[INITIAL];
     int[] lineStart = new int[INITIAL];
-    int[] nameStart = new int[INITIAL];
     int[] nameLength = new int[INITIAL];
     int[] valueStart = new int[INITIAL];
     int[] valueEnd = new int[INITIAL];
     /** Just past the line's CRLF (after any folded continuation lines). */
     int[] lineEnd = new int[INITIAL];
 
-    int add(SipHeader header, int start, int nameAt, int nameLen, int valueAt) {
+    int add(SipHeader header, int start, int nameLen, int valueAt) {
         if (size == id.length) {
             int n = size * 2;
             id = Arrays.copyOf(id, n);
             lineStart = Arrays.copyOf(lineStart, n);
-            nameStart = Arrays.copyOf(nameStart, n);
             nameLength = Arrays.copyOf(nameLength, n);
             valueStart = Arrays.copyOf(valueStart, n);
             valueEnd = Arrays.copyOf(valueEnd, n);
@@ -29,7 +27,6 @@ final class HeaderIndex {
         }
         id[size] = header;
         lineStart[size] = start;
-        nameStart[size] = nameAt;
         nameLength[size] = nameLen;
         valueStart[size] = valueAt;
         return size++;

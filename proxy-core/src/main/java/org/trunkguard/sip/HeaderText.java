@@ -1,6 +1,5 @@
 package org.trunkguard.sip;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -13,24 +12,24 @@ final class HeaderText {
      * The value between {@code start} and {@code end}, with each folded line break (CRLF followed
      * by spaces or tabs) replaced by one space, as RFC 3261 §7.3.1 gives it meaning.
      */
-    static String unfold(ByteBuf buf, int start, int end) {
+    static String unfold(byte[] buf, int start, int end) {
         if (start >= end) {
             return "";
         }
-        if (buf.indexOf(start, end, (byte) '\r') < 0) {
-            return buf.toString(start, end - start, StandardCharsets.UTF_8);
+        if (SipFraming.indexOf(buf, start, end, (byte) '\r') < 0) {
+            return new String(buf, start, end - start, StandardCharsets.UTF_8);
         }
         byte[] out = new byte[end - start];
         int n = 0;
         int i = start;
         while (i < end) {
-            byte b = buf.getByte(i);
-            if (b == '\r' && i + 1 < end && buf.getByte(i + 1) == '\n') {
+            byte b = buf[i];
+            if (b == '\r' && i + 1 < end && buf[i + 1] == '\n') {
                 while (n > 0 && isWhitespace(out[n - 1])) {
                     n--;
                 }
                 i += 2;
-                while (i < end && isWhitespace(buf.getByte(i))) {
+                while (i < end && isWhitespace(buf[i])) {
                     i++;
                 }
                 if (n > 0) {

@@ -30,13 +30,17 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
     /** Frames and parses one datagram's payload; null for a keep-alive. Does not consume {@code buf}. */
     public static SipMessage decode(ByteBuf buf, SipDecoderConfig config) {
         int start = buf.readerIndex();
-        int end = buf.writerIndex();
-        if (onlyLineBreaks(buf, start, end)) {
+        int size = buf.readableBytes();
+        // One copy of the datagram (about 1 KB for an INVITE with SDP): framing and the header
+        // index then scan a byte array, not a ByteBuf. content() and body() stay slices of buf.
+        byte[] bytes = new byte[size];
+        buf.getBytes(start, bytes);
+        if (onlyLineBreaks(bytes)) {
             return null;
         }
-        int headerEnd = SipFraming.headerEnd(buf, start, end);
-        int available = headerEnd < 0 ? 0 : end - headerEnd;
-        int length = SipFraming.contentLength(buf, start, headerEnd < 0 ? end : headerEnd);
+        int headerEnd = SipFraming.headerEnd(bytes, size);
+        int available = headerEnd < 0 ? 0 : size - headerEnd;
+        int length = SipFraming.contentLength(bytes, headerEnd < 0 ? size : headerEnd);
         String framingError = null;
         int bodyLength = available;
         if (length == SipFraming.INVALID) {
@@ -46,10 +50,10 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
         } else if (length >= 0) {
             bodyLength = length;
         }
-        int messageEnd = headerEnd < 0 ? end : headerEnd + bodyLength;
-        ByteBuf content = buf.retainedSlice(start, messageEnd - start);
-        SipMessage msg = SipMessageParser.parse(content, headerEnd < 0 ? -1 : headerEnd - start, bodyLength, config);
-        if (end - start > config.maxMessageBytes()) {
+        int messageEnd = headerEnd < 0 ? size : headerEnd + bodyLength;
+        ByteBuf content = buf.retainedSlice(start, messageEnd);
+        SipMessage msg = SipMessageParser.parse(content, bytes, headerEnd, bodyLength, config);
+        if (size > config.maxMessageBytes()) {
             msg.markMalformed(513, "message larger than " + config.maxMessageBytes() + " bytes");
         }
         if (framingError != null) {
@@ -58,9 +62,8 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
         return msg;
     }
 
-    private static boolean onlyLineBreaks(ByteBuf buf, int start, int end) {
-        for (int i = start; i < end; i++) {
-            byte b = buf.getByte(i);
+    private static boolean onlyLineBreaks(byte[] bytes) {
+        for (byte b : bytes) {
             if (b != '\r' && b != '\n') {
                 return false;
             }

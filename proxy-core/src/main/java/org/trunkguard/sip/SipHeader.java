@@ -1,6 +1,5 @@
 package org.trunkguard.sip;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -57,17 +56,17 @@ public enum SipHeader {
     }
 
     /** Identifies the header whose name is {@code length} bytes at {@code offset}, ignoring case. */
-    static SipHeader identify(ByteBuf buf, int offset, int length) {
+    static SipHeader identify(byte[] bytes, int offset, int length) {
         if (length == 1) {
-            byte c = lower(buf.getByte(offset));
+            byte c = lower(bytes[offset]);
             return c >= 'a' && c <= 'z' ? BY_COMPACT[c - 'a'] : OTHER;
         }
         if (length >= BY_LENGTH.length) {
             return OTHER;
         }
-        byte first = lower(buf.getByte(offset));
+        byte first = lower(bytes[offset]);
         for (SipHeader h : BY_LENGTH[length]) {
-            if (lower(h.nameBytes[0]) == first && equalsIgnoreCase(h.nameBytes, buf, offset)) {
+            if (lower(h.nameBytes[0]) == first && equalsIgnoreCase(h.nameBytes, bytes, offset)) {
                 return h;
             }
         }
@@ -99,9 +98,9 @@ public enum SipHeader {
         return table;
     }
 
-    private static boolean equalsIgnoreCase(byte[] name, ByteBuf buf, int offset) {
+    private static boolean equalsIgnoreCase(byte[] name, byte[] bytes, int offset) {
         for (int i = 0; i < name.length; i++) {
-            if (lower(name[i]) != lower(buf.getByte(offset + i))) {
+            if (lower(name[i]) != lower(bytes[offset + i])) {
                 return false;
             }
         }

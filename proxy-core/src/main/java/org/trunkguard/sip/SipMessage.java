@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class SipMessage extends AbstractReferenceCounted {
     private final ByteBuf content;
+    /** A copy of the message's first bytes, at least its header section (see SipMessageParser). */
+    private final byte[] head;
     final HeaderIndex headers;
     boolean request;
     String method;
@@ -34,8 +36,9 @@ public final class SipMessage extends AbstractReferenceCounted {
     private NameAddress from;
     private NameAddress to;
 
-    SipMessage(ByteBuf content) {
+    SipMessage(ByteBuf content, byte[] head) {
         this.content = content;
+        this.head = head;
         this.headers = new HeaderIndex();
     }
 
@@ -57,9 +60,8 @@ public final class SipMessage extends AbstractReferenceCounted {
     }
 
     public String reasonPhrase() {
-        int start = content.readerIndex() + "SIP/2.0 000 ".length();
-        int end = content.readerIndex() + startLineEnd;
-        return start >= end ? "" : content.toString(start, end - start, StandardCharsets.UTF_8);
+        int start = "SIP/2.0 000 ".length();
+        return start >= startLineEnd ? "" : new String(head, start, startLineEnd - start, StandardCharsets.UTF_8);
     }
 
     /** Why the message could not be parsed or fails sanity, or null when it is well formed. */
@@ -109,14 +111,12 @@ public final class SipMessage extends AbstractReferenceCounted {
 
     /** The header line's name as sent (for OTHER headers). */
     public String headerNameAt(int line) {
-        return content.toString(abs(headers.nameStart[line]), headers.nameLength[line], StandardCharsets.US_ASCII);
+        return new String(head, headers.lineStart[line], headers.nameLength[line], StandardCharsets.US_ASCII);
     }
 
     /** The whole value of one header line, folded lines joined by a single space. */
     public String valueAt(int line) {
-        int start = abs(headers.valueStart[line]);
-        int end = abs(headers.valueEnd[line]);
-        return HeaderText.unfold(content, start, end);
+        return HeaderText.unfold(head, headers.valueStart[line], headers.valueEnd[line]);
     }
 
     /** Absolute offsets in {@link #content()} of a header line including its CRLF. */

@@ -37,6 +37,8 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     /** Header section length (CRLFCRLF included) of the message being framed, or -1. */
     private int headerLength = -1;
     private int bodyLength;
+    /** Copy of the pending message's header section, made once its end is found. */
+    private byte[] head;
     private int keepAliveRun;
     private boolean failed;
     private ScheduledFuture<?> incompleteTimer;
@@ -71,11 +73,13 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         }
         int relativeHeaderEnd = headerLength;
         int length = bodyLength;
+        byte[] section = head;
         ByteBuf content = in.readRetainedSlice(total);
         headerLength = -1;
+        head = null;
         scanned = 0;
         cancelIncompleteTimer();
-        SipMessage msg = SipMessageParser.parse(content, relativeHeaderEnd, length, config);
+        SipMessage msg = SipMessageParser.parse(content, section, relativeHeaderEnd, length, config);
         out.add(new InboundSip(msg, peer(ctx), Transport.TCP, ctx.channel(), System.nanoTime()));
     }
 
@@ -97,7 +101,9 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             armIncompleteTimer(ctx);
             return false;
         }
-        int length = SipFraming.contentLength(in, start, end);
+        byte[] section = new byte[end - start];
+        in.getBytes(start, section);
+        int length = SipFraming.contentLength(section, section.length);
         if (length == SipFraming.INVALID) {
             fail(ctx, in, "Content-Length is negative, not a number or given twice differently");
             return false;
@@ -112,6 +118,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         }
         headerLength = end - start;
         bodyLength = length;
+        head = section;
         return true;
     }
 
@@ -154,6 +161,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         in.skipBytes(in.readableBytes());
         failed = true;
         headerLength = -1;
+        head = null;
         cancelIncompleteTimer();
         errors.framingError(peer(ctx), reason);
         ctx.close();

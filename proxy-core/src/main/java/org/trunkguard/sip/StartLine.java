@@ -1,6 +1,5 @@
 package org.trunkguard.sip;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
 /** Parses a Request-Line or Status-Line (RFC 3261 §7.1, §7.2): single spaces, nothing extra. */
@@ -10,8 +9,8 @@ final class StartLine {
     private StartLine() {
     }
 
-    static void parse(SipMessage msg, ByteBuf buf, int start, int end) {
-        String line = buf.toString(start, end - start, StandardCharsets.UTF_8);
+    static void parse(SipMessage msg, byte[] head, int end) {
+        String line = new String(head, 0, end, StandardCharsets.UTF_8);
         if (line.startsWith("SIP/")) {
             parseStatusLine(msg, line);
         } else {
