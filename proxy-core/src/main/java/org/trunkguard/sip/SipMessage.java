@@ -17,7 +17,7 @@ import java.util.List;
  * slice of the inbound buffer.
  */
 public final class SipMessage extends AbstractReferenceCounted {
-    private final ByteBuf content;
+    private ByteBuf content;
     /** A copy of the message's first bytes, at least its header section (see SipMessageParser). */
     private final byte[] head;
     final HeaderIndex headers;
@@ -36,8 +36,8 @@ public final class SipMessage extends AbstractReferenceCounted {
     private NameAddress from;
     private NameAddress to;
 
-    SipMessage(ByteBuf content, byte[] head) {
-        this.content = content;
+    /** A message whose head is parsed but whose bytes are not framed yet: {@link #attach} follows. */
+    SipMessage(byte[] head) {
         this.head = head;
         this.headers = new HeaderIndex();
     }
@@ -72,6 +72,13 @@ public final class SipMessage extends AbstractReferenceCounted {
     /** The status a malformed request gets (400 unless a more precise one applies). */
     public int rejectStatus() {
         return rejectStatus;
+    }
+
+    /** Gives the message its framed bytes (a retained slice it will release) and body bounds. */
+    void attach(ByteBuf framed, int bodyStartOffset, int bodyBytes) {
+        this.content = framed;
+        this.bodyStart = bodyStartOffset;
+        this.bodyLength = bodyBytes;
     }
 
     void markMalformed(int status, String reason) {
