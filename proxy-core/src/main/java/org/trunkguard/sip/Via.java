@@ -9,6 +9,7 @@ public record Via(String transport, String host, int port, String branch, boolea
                   String received, String invalidReason) {
     /** RFC 3261 §8.1.1.7: branches of RFC 3261 elements start with this magic cookie. */
     public static final String MAGIC_COOKIE = "z9hG4bK";
+    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "SCTP", "WS", "WSS"};
 
     public boolean valid() {
         return invalidReason == null;
@@ -58,8 +59,18 @@ public record Via(String transport, String host, int port, String branch, boolea
         if (params.invalidReason != null) {
             return invalid(params.invalidReason);
         }
-        return new Via(protocol[2].toUpperCase(java.util.Locale.ROOT), hostPort.host(), hostPort.port(),
+        return new Via(transport(protocol[2]), hostPort.host(), hostPort.port(),
                 params.branch, params.rport, params.received, null);
+    }
+
+    /** The transport token in upper case; the common ones without allocating. */
+    private static String transport(String token) {
+        for (String known : TRANSPORTS) {
+            if (known.equalsIgnoreCase(token)) {
+                return known;
+            }
+        }
+        return token.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static int skip(String s, int i) {
