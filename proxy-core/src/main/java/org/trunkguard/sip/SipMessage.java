@@ -235,12 +235,16 @@ public final class SipMessage extends AbstractReferenceCounted {
 
     @Override
     protected void deallocate() {
-        content.release();
+        if (content != null) {
+            content.release();
+        }
     }
 
     @Override
     public SipMessage touch(Object hint) {
-        content.touch(hint);
+        if (content != null) {
+            content.touch(hint);
+        }
         return this;
     }
 
