@@ -8,7 +8,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** The eight-bytes-at-a-time {@link SipFraming#indexOf} finds exactly what a byte loop finds. */
-class SipFramingProperties {
+class SipFramingPropertiesTest {
 
     @Property(tries = 3000, seed = "5118")
     void indexOfMatchesAByteLoop(@ForAll @Size(max = 80) byte[] bytes, @ForAll @IntRange(max = 80) int from,
