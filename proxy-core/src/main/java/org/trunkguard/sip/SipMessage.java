@@ -34,6 +34,7 @@ public final class SipMessage extends AbstractReferenceCounted {
     private Via topVia;
     private CSeq cseq;
     private NameAddress from;
+    private String callId;
     private NameAddress to;
 
     /** A message whose head is parsed but whose bytes are not framed yet: {@link #attach} follows. */
@@ -180,7 +181,10 @@ public final class SipMessage extends AbstractReferenceCounted {
     // ---- parsed values, cached -----------------------------------------------------------
 
     public String callId() {
-        return header(SipHeader.CALL_ID);
+        if (callId == null) {
+            callId = header(SipHeader.CALL_ID);
+        }
+        return callId;
     }
 
     /** The top Via value, parsed; null when absent. Throws nothing: check {@link Via#valid()}. */
