@@ -26,6 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * epoll transport delivers it) against JAIN-SIP RI's StringMsgParser on the same bytes, the
  * baseline the design asks us to beat tenfold. {@code decodeSanityAndAccess} adds
  * {@link SipSanity#check}, which the proxy runs on every message before anything else.
+ * {@code decodeOnly} frames and indexes without reading a header value.
  * Inputs: 1024 generated INVITEs visited in Zipf(1.0) order.
  *
  * <pre>
@@ -70,6 +71,13 @@ public class SipCodecBenchmark {
         int i = order[next];
         next = (next + 1) & (ORDER - 1);
         return i;
+    }
+
+    @Benchmark
+    public void trunkguardDecodeOnly(Blackhole bh) {
+        SipMessage m = SipDatagramDecoder.decode(buffers[nextIndex()], SipDecoderConfig.DEFAULT);
+        bh.consume(m.malformed());
+        m.release();
     }
 
     @Benchmark

@@ -35,7 +35,7 @@ public record CSeq(long number, String method, String invalidReason) {
         if (methodStart == i) {
             return invalid("CSeq lacks the space between number and method");
         }
-        String method = v.substring(methodStart);
+        String method = Methods.intern(v, methodStart, v.length());
         if (!HeaderText.isToken(method)) {
             return invalid("CSeq method is not a token");
         }

@@ -2,69 +2,85 @@ package org.trunkguard.sip;
 
 /**
  * host [":" port] as in Via sent-by and SIP URIs, with IPv6 references in brackets
- * (RFC 5118 §4.3: "[2001:db8::10:5070]" is an address with no port).
+ * (RFC 5118 §4.3: "[2001:db8::10:5070]" is an address with no port). {@link #valid} checks a
+ * range of a string without allocating, for URIs that are only validated.
  */
 record HostPort(String host, int port) {
+    private static final int NO_PORT = -1;
+    private static final int INVALID = -2;
+
     static HostPort parse(String s) {
-        if (s.isEmpty()) {
+        int hostEnd = hostEnd(s, 0, s.length());
+        if (hostEnd < 0) {
             return null;
         }
-        String host;
-        String rest;
-        if (s.charAt(0) == '[') {
-            int close = s.indexOf(']');
-            if (close < 0) {
-                return null;
+        int port = port(s, hostEnd, s.length());
+        return port == INVALID ? null : new HostPort(s.substring(0, hostEnd), port);
+    }
+
+    /** True when {@code s[from, to)} is a well-formed host [":" port]. */
+    static boolean valid(String s, int from, int to) {
+        int hostEnd = hostEnd(s, from, to);
+        return hostEnd >= 0 && port(s, hostEnd, to) != INVALID;
+    }
+
+    /** End of the host in s[from, to), or -1 when the host is malformed. */
+    private static int hostEnd(String s, int from, int to) {
+        if (from >= to) {
+            return -1;
+        }
+        if (s.charAt(from) == '[') {
+            int close = s.indexOf(']', from);
+            if (close < 0 || close >= to || close == from + 1) {
+                return -1;
             }
-            host = s.substring(0, close + 1);
-            rest = s.substring(close + 1);
-        } else {
-            int colon = s.indexOf(':');
-            if (colon >= 0 && s.indexOf(':', colon + 1) >= 0) {
-                return null; // a bare IPv6 address: RFC 5118 §4.2 requires brackets
+            for (int i = from + 1; i < close; i++) {
+                char c = s.charAt(i);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
+                    return -1;
+                }
             }
-            host = colon < 0 ? s : s.substring(0, colon);
-            rest = colon < 0 ? "" : s.substring(colon);
+            return close + 1;
         }
-        if (!validHost(host)) {
-            return null;
+        int colon = s.indexOf(':', from);
+        if (colon >= to) {
+            colon = -1;
         }
-        if (rest.isEmpty()) {
-            return new HostPort(host, -1);
+        if (colon >= 0) {
+            int second = s.indexOf(':', colon + 1);
+            if (second >= 0 && second < to) {
+                return -1; // a bare IPv6 address: RFC 5118 §4.2 requires brackets
+            }
         }
-        if (rest.charAt(0) != ':' || rest.length() < 2 || rest.length() > 6) {
-            return null;
+        int end = colon < 0 ? to : colon;
+        if (end == from) {
+            return -1;
+        }
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
+                return -1;
+            }
+        }
+        return end;
+    }
+
+    /** The port after the host: {@link #NO_PORT}, {@link #INVALID} or 0..65535. */
+    private static int port(String s, int from, int to) {
+        if (from == to) {
+            return NO_PORT;
+        }
+        if (s.charAt(from) != ':' || to - from < 2 || to - from > 6) {
+            return INVALID;
         }
         int port = 0;
-        for (int i = 1; i < rest.length(); i++) {
-            char c = rest.charAt(i);
+        for (int i = from + 1; i < to; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                return null;
+                return INVALID;
             }
             port = port * 10 + (c - '0');
         }
-        return port > 65535 ? null : new HostPort(host, port);
-    }
-
-    private static boolean validHost(String host) {
-        if (host.isEmpty()) {
-            return false;
-        }
-        if (host.charAt(0) == '[') {
-            for (int i = 1; i < host.length() - 1; i++) {
-                char c = host.charAt(i);
-                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
-                return false;
-            }
-        }
-        return true;
+        return port > 65535 ? INVALID : port;
     }
 }

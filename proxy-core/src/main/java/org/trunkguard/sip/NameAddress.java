@@ -82,14 +82,18 @@ public record NameAddress(String displayName, String uri, String tag, String inv
                 return invalid("unexpected text after URI");
             }
             int next = nextSemicolon(v, i + 1);
-            String param = v.substring(i + 1, next).trim();
-            int eq = param.indexOf('=');
-            String name = (eq < 0 ? param : param.substring(0, eq)).trim();
-            if (!HeaderText.isToken(name)) {
+            int eq = v.indexOf('=', i + 1);
+            if (eq >= next) {
+                eq = -1;
+            }
+            int nameStart = skipSpace(v, i + 1);
+            int nameEnd = trimEnd(v, nameStart, eq < 0 ? next : eq);
+            if (nameEnd == nameStart || !isToken(v, nameStart, nameEnd)) {
                 return invalid("empty or malformed header parameter");
             }
-            if (eq >= 0 && name.equalsIgnoreCase("tag")) {
-                tag = param.substring(eq + 1).trim();
+            if (eq >= 0 && nameEnd - nameStart == 3 && v.regionMatches(true, nameStart, "tag", 0, 3)) {
+                int valueStart = skipSpace(v, eq + 1);
+                tag = v.substring(valueStart, trimEnd(v, valueStart, next));
             }
             i = next;
         }
@@ -121,6 +125,22 @@ public record NameAddress(String displayName, String uri, String tag, String inv
             }
         }
         return -1;
+    }
+
+    private static int trimEnd(String v, int from, int to) {
+        while (to > from && v.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    private static boolean isToken(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!HeaderText.isTokenChar(v.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int skipSpace(String v, int i) {

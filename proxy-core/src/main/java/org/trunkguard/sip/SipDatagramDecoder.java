@@ -38,9 +38,10 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
         if (onlyLineBreaks(bytes)) {
             return null;
         }
-        int headerEnd = SipFraming.headerEnd(bytes, size);
+        SipMessage msg = new SipMessage(bytes);
+        int headerEnd = SipMessageParser.parseHead(msg, bytes, size, config);
         int available = headerEnd < 0 ? 0 : size - headerEnd;
-        int length = SipFraming.contentLength(bytes, headerEnd < 0 ? size : headerEnd);
+        int length = SipFraming.contentLength(msg, bytes);
         String framingError = null;
         int bodyLength = available;
         if (length == SipFraming.INVALID) {
@@ -51,8 +52,7 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
             bodyLength = length;
         }
         int messageEnd = headerEnd < 0 ? size : headerEnd + bodyLength;
-        ByteBuf content = buf.retainedSlice(start, messageEnd);
-        SipMessage msg = SipMessageParser.parse(content, bytes, headerEnd, bodyLength, config);
+        msg.attach(buf.retainedSlice(start, messageEnd), headerEnd < 0 ? size : headerEnd, headerEnd < 0 ? 0 : bodyLength);
         if (size > config.maxMessageBytes()) {
             msg.markMalformed(513, "message larger than " + config.maxMessageBytes() + " bytes");
         }

@@ -1,6 +1,9 @@
 package org.trunkguard.sip;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Framing shared by the datagram and stream decoders: where the header section ends and what
@@ -13,6 +16,8 @@ final class SipFraming {
     static final int ABSENT = -1;
     /** Content-Length present but negative, not a number, too large or given twice differently. */
     static final int INVALID = -2;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private SipFraming() {
     }
@@ -48,43 +53,38 @@ final class SipFraming {
     }
 
     /**
-     * The Content-Length of the header section in {@code bytes[0, end)}: {@link #ABSENT},
-     * {@link #INVALID}, or the value. RFC 4475 §3.3.9: two different values are a framing error.
+     * The Content-Length of a parsed head: {@link #ABSENT}, {@link #INVALID}, or the value. Read
+     * from the header index, so it is the very line the parser identified. RFC 4475 §3.3.9: two
+     * different values are a framing error; a folded value is one too.
      */
-    static int contentLength(byte[] bytes, int end) {
+    static int contentLength(SipMessage msg, byte[] head) {
+        HeaderIndex index = msg.headers;
         int result = ABSENT;
-        // The start line is not a header, whatever colons its Request-URI holds.
-        int line = indexOf(bytes, 0, end, (byte) '\n') + 1;
-        while (line > 0 && line < end) {
-            int lineEnd = indexOf(bytes, line, end, (byte) '\n');
-            if (lineEnd < 0) {
-                lineEnd = end;
-            }
-            byte first = bytes[line];
-            // Only names starting with c/C (Content-Length) or l/L (compact form) can be it.
-            if ((first | 0x20) == 'c' || (first | 0x20) == 'l') {
-                int colon = indexOf(bytes, line, lineEnd, (byte) ':');
-                if (colon > line) {
-                    int nameEnd = colon;
-                    while (nameEnd > line && HeaderText.isWhitespace(bytes[nameEnd - 1])) {
-                        nameEnd--;
-                    }
-                    if (SipHeader.identify(bytes, line, nameEnd - line) == SipHeader.CONTENT_LENGTH) {
-                        int value = parseLength(bytes, colon + 1, lineEnd);
-                        if (value == INVALID || result >= 0 && result != value) {
-                            return INVALID;
-                        }
-                        result = value;
-                    }
+        for (int line = 0; line < index.size; line++) {
+            if (index.id[line] == SipHeader.CONTENT_LENGTH) {
+                int value = parseLength(head, index.valueStart[line], index.valueEnd[line]);
+                if (value == INVALID || result >= 0 && result != value) {
+                    return INVALID;
                 }
+                result = value;
             }
-            line = lineEnd + 1;
         }
         return result;
     }
 
+    /** First index of {@code value} in {@code bytes[from, to)}, or -1; eight bytes per step. */
     static int indexOf(byte[] bytes, int from, int to, byte value) {
-        for (int i = from; i < to; i++) {
+        long pattern = (value & 0xFFL) * 0x0101010101010101L;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ pattern;
+            // Classic "has zero byte": the lowest flagged byte is exactly the first match.
+            long found = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (bytes[i] == value) {
                 return i;
             }

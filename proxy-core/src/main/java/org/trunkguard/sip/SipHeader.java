@@ -35,12 +35,14 @@ public enum SipHeader {
 
     private final String canonicalName;
     private final byte[] nameBytes;
+    private final byte[] lowerName;
     private final byte compact;
     private final boolean commaSeparated;
 
     SipHeader(String canonicalName, char compact, boolean commaSeparated) {
         this.canonicalName = canonicalName;
         this.nameBytes = canonicalName.getBytes(StandardCharsets.US_ASCII);
+        this.lowerName = canonicalName.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         this.compact = (byte) Character.toLowerCase(compact);
         this.commaSeparated = commaSeparated;
     }
@@ -66,7 +68,7 @@ public enum SipHeader {
         }
         byte first = lower(bytes[offset]);
         for (SipHeader h : BY_LENGTH[length]) {
-            if (lower(h.nameBytes[0]) == first && equalsIgnoreCase(h.nameBytes, bytes, offset)) {
+            if (h.lowerName[0] == first && equalsIgnoreCase(h.lowerName, bytes, offset)) {
                 return h;
             }
         }
@@ -98,9 +100,13 @@ public enum SipHeader {
         return table;
     }
 
-    private static boolean equalsIgnoreCase(byte[] name, byte[] bytes, int offset) {
-        for (int i = 0; i < name.length; i++) {
-            if (lower(name[i]) != lower(bytes[offset + i])) {
+    /**
+     * {@code lowerName} holds letters and '-' only, and {@code bytes} token characters, so OR-ing
+     * 0x20 folds case exactly: no other token character maps onto a letter or onto '-'.
+     */
+    private static boolean equalsIgnoreCase(byte[] lowerName, byte[] bytes, int offset) {
+        for (int i = 0; i < lowerName.length; i++) {
+            if (lowerName[i] != (bytes[offset + i] | 0x20)) {
                 return false;
             }
         }

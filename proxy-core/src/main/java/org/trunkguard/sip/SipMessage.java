@@ -17,7 +17,7 @@ import java.util.List;
  * slice of the inbound buffer.
  */
 public final class SipMessage extends AbstractReferenceCounted {
-    private final ByteBuf content;
+    private ByteBuf content;
     /** A copy of the message's first bytes, at least its header section (see SipMessageParser). */
     private final byte[] head;
     final HeaderIndex headers;
@@ -34,10 +34,11 @@ public final class SipMessage extends AbstractReferenceCounted {
     private Via topVia;
     private CSeq cseq;
     private NameAddress from;
+    private String callId;
     private NameAddress to;
 
-    SipMessage(ByteBuf content, byte[] head) {
-        this.content = content;
+    /** A message whose head is parsed but whose bytes are not framed yet: {@link #attach} follows. */
+    SipMessage(byte[] head) {
         this.head = head;
         this.headers = new HeaderIndex();
     }
@@ -72,6 +73,13 @@ public final class SipMessage extends AbstractReferenceCounted {
     /** The status a malformed request gets (400 unless a more precise one applies). */
     public int rejectStatus() {
         return rejectStatus;
+    }
+
+    /** Gives the message its framed bytes (a retained slice it will release) and body bounds. */
+    void attach(ByteBuf framed, int bodyStartOffset, int bodyBytes) {
+        this.content = framed;
+        this.bodyStart = bodyStartOffset;
+        this.bodyLength = bodyBytes;
     }
 
     void markMalformed(int status, String reason) {
@@ -178,7 +186,10 @@ public final class SipMessage extends AbstractReferenceCounted {
     // ---- parsed values, cached -----------------------------------------------------------
 
     public String callId() {
-        return header(SipHeader.CALL_ID);
+        if (callId == null) {
+            callId = header(SipHeader.CALL_ID);
+        }
+        return callId;
     }
 
     /** The top Via value, parsed; null when absent. Throws nothing: check {@link Via#valid()}. */
@@ -233,12 +244,16 @@ public final class SipMessage extends AbstractReferenceCounted {
 
     @Override
     protected void deallocate() {
-        content.release();
+        if (content != null) {
+            content.release();
+        }
     }
 
     @Override
     public SipMessage touch(Object hint) {
-        content.touch(hint);
+        if (content != null) {
+            content.touch(hint);
+        }
         return this;
     }
 

@@ -1,97 +1,106 @@
 package org.trunkguard.sip;
 
-import io.netty.buffer.ByteBuf;
-
 /**
- * Builds a {@link SipMessage} from a framed buffer: the start line and a header index, nothing
- * more. Malformations are recorded on the message ({@link SipMessage#malformed()}), never
- * thrown, so a bad request still reaches the stage that answers it with a 400.
+ * Reads a message's head: the start line and an index of its header lines, nothing more, in one
+ * pass that also finds the empty line ending the header section. Malformations are recorded on
+ * the message ({@link SipMessage#malformed()}), never thrown, so a bad request still reaches the
+ * stage that answers it with a 400.
  *
- * <p>The header section is read from {@code head}, a byte-array copy of the message's first
- * bytes that the message keeps: a few hundred bytes copied once make every later scan a plain
- * array read, where each ByteBuf read checks bounds and liveness (measured: about half the decode
- * time went there). The body is never copied: {@link SipMessage#body()} is a slice.
+ * <p>Design notes. The head is a byte-array copy of the message's first bytes that the message
+ * keeps: a few hundred bytes copied once make every scan a plain array read, where each ByteBuf
+ * read checks bounds and liveness (measured: about half the decode time went there). The body is
+ * never copied. Framing reads Content-Length from this index ({@link SipFraming#contentLength}),
+ * so the framer and the parser cannot disagree on which line is Content-Length.
  */
 final class SipMessageParser {
+    static final String NO_EMPTY_LINE = "no empty line ends the header section";
+
     private SipMessageParser() {
     }
 
     /**
-     * Parses a whole message. {@code head[0, headLength)} holds at least the header section, and
-     * {@code head[0]} is the message's first byte. {@code headerEnd} is the index just past the
-     * CRLFCRLF, or -1 when the header section never ended (the datagram's bytes all belong to it).
-     * {@code bodyLength} is the body's length as framing decided.
+     * Parses {@code msg}'s head in {@code head[0, limit)}; returns the index just past the CRLFCRLF
+     * that ends the header section, or -1 when there is none (then every byte belongs to it).
      */
-    static SipMessage parse(ByteBuf content, byte[] head, int headerEnd, int bodyLength, SipDecoderConfig config) {
-        SipMessage msg = new SipMessage(content, head);
-        int end = content.readableBytes();
-        int sectionEnd = headerEnd < 0 ? end : headerEnd - 2;
-        if (headerEnd < 0) {
-            msg.markMalformed(400, "no empty line ends the header section");
-        }
-        int startEnd = SipFraming.indexOf(head, 0, sectionEnd, (byte) '\n');
+    static int parseHead(SipMessage msg, byte[] head, int limit, SipDecoderConfig config) {
+        int startEnd = SipFraming.indexOf(head, 0, limit, (byte) '\n');
         if (startEnd <= 0 || head[startEnd - 1] != '\r') {
-            msg.startLineEnd = startEnd < 0 ? sectionEnd : startEnd;
+            int headerEnd = SipFraming.headerEnd(head, limit);
+            if (headerEnd < 0) {
+                msg.markMalformed(400, NO_EMPTY_LINE);
+            }
+            msg.startLineEnd = startEnd < 0 ? (headerEnd < 0 ? limit : headerEnd - 2) : startEnd;
             msg.request = true;
             msg.markMalformed(400, "start line not ended by CRLF");
-            return msg;
+            return headerEnd;
         }
         msg.startLineEnd = startEnd - 1;
-        StartLine.parse(msg, head, startEnd - 1);
-        indexHeaders(msg, head, startEnd + 1, sectionEnd, config);
-        msg.bodyStart = headerEnd < 0 ? end : headerEnd;
-        msg.bodyLength = bodyLength;
-        return msg;
-    }
-
-    private static void indexHeaders(SipMessage msg, byte[] buf, int from, int to, SipDecoderConfig config) {
+        String problem = null;
         HeaderIndex index = msg.headers;
-        int pos = from;
-        while (pos < to) {
-            int lf = SipFraming.indexOf(buf, pos, to, (byte) '\n');
-            int lineEnd = lf < 0 ? to : lf + 1;
-            int contentEnd = lf > pos && buf[lf - 1] == '\r' ? lf - 1 : (lf < 0 ? to : lf);
-            if (lf >= 0 && buf[lf - 1] != '\r') {
-                msg.markMalformed(400, "header line ended by a bare LF");
+        int pos = startEnd + 1;
+        boolean previousEndedByCrlf = true;
+        int headerEnd = -1;
+        while (pos < limit) {
+            int lf = SipFraming.indexOf(head, pos, limit, (byte) '\n');
+            boolean crlf = lf > pos && head[lf - 1] == '\r';
+            if (previousEndedByCrlf && crlf && lf == pos + 1) {
+                headerEnd = lf + 1;
+                break;
             }
-            byte first = buf[pos];
+            previousEndedByCrlf = crlf;
+            int lineEnd = lf < 0 ? limit : lf + 1;
+            int contentEnd = crlf ? lf - 1 : (lf < 0 ? limit : lf);
+            if (lf >= 0 && !crlf && problem == null) {
+                problem = "header line ended by a bare LF";
+            }
+            byte first = head[pos];
             if (first == ' ' || first == '\t') {
                 if (index.size == 0) {
-                    msg.markMalformed(400, "folded line before the first header");
+                    problem = problem == null ? "folded line before the first header" : problem;
                 } else {
-                    index.valueEnd[index.size - 1] = trimEnd(buf, pos, contentEnd);
+                    index.valueEnd[index.size - 1] = trimEnd(head, pos, contentEnd);
                     index.lineEnd[index.size - 1] = lineEnd;
                 }
-                pos = lineEnd;
-                continue;
+            } else if (index.size == config.maxHeaderLines()) {
+                // Keep looking for the empty line (framing needs it), index no more.
+                problem = problem == null ? "more than " + config.maxHeaderLines() + " header lines" : problem;
+            } else if (!indexLine(index, head, pos, contentEnd, lineEnd) && problem == null) {
+                problem = "header line without a name and colon";
             }
-            if (index.size == config.maxHeaderLines()) {
-                msg.markMalformed(400, "more than " + config.maxHeaderLines() + " header lines");
-                return;
-            }
-            int nameEnd = pos;
-            while (nameEnd < contentEnd && HeaderText.isTokenChar(buf[nameEnd])) {
-                nameEnd++;
-            }
-            int colon = nameEnd;
-            while (colon < contentEnd && HeaderText.isWhitespace(buf[colon])) {
-                colon++;
-            }
-            if (nameEnd == pos || colon >= contentEnd || buf[colon] != ':') {
-                msg.markMalformed(400, "header line without a name and colon");
-                pos = lineEnd;
-                continue;
-            }
-            int valueStart = colon + 1;
-            while (valueStart < contentEnd && HeaderText.isWhitespace(buf[valueStart])) {
-                valueStart++;
-            }
-            SipHeader id = SipHeader.identify(buf, pos, nameEnd - pos);
-            int line = index.add(id, pos, nameEnd - pos, valueStart);
-            index.valueEnd[line] = trimEnd(buf, valueStart, contentEnd);
-            index.lineEnd[line] = lineEnd;
             pos = lineEnd;
         }
+        if (headerEnd < 0) {
+            msg.markMalformed(400, NO_EMPTY_LINE);
+        }
+        StartLine.parse(msg, head, startEnd - 1);
+        if (problem != null) {
+            msg.markMalformed(400, problem);
+        }
+        return headerEnd;
+    }
+
+    /** Adds the line [pos, contentEnd) to the index; false when it is not "name: value". */
+    private static boolean indexLine(HeaderIndex index, byte[] head, int pos, int contentEnd, int lineEnd) {
+        int nameEnd = pos;
+        while (nameEnd < contentEnd && HeaderText.isTokenChar(head[nameEnd])) {
+            nameEnd++;
+        }
+        int colon = nameEnd;
+        while (colon < contentEnd && HeaderText.isWhitespace(head[colon])) {
+            colon++;
+        }
+        if (nameEnd == pos || colon >= contentEnd || head[colon] != ':') {
+            return false;
+        }
+        int valueStart = colon + 1;
+        while (valueStart < contentEnd && HeaderText.isWhitespace(head[valueStart])) {
+            valueStart++;
+        }
+        SipHeader id = SipHeader.identify(head, pos, nameEnd - pos);
+        int line = index.add(id, pos, nameEnd - pos, valueStart);
+        index.valueEnd[line] = trimEnd(head, valueStart, contentEnd);
+        index.lineEnd[line] = lineEnd;
+        return true;
     }
 
     private static int trimEnd(byte[] buf, int start, int end) {

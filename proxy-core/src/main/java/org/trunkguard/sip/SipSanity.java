@@ -54,11 +54,13 @@ public final class SipSanity {
         if (!msg.topVia().valid()) {
             return msg.topVia().invalidReason();
         }
-        List<String> vias = msg.values(SipHeader.VIA);
-        for (int i = 1; i < vias.size(); i++) {
-            Via parsed = Via.parse(vias.get(i));
-            if (!parsed.valid()) {
-                return parsed.invalidReason();
+        if (msg.count(SipHeader.VIA) > 1 || HeaderText.nextComma(msg.header(SipHeader.VIA), 0) >= 0) {
+            List<String> vias = msg.values(SipHeader.VIA);
+            for (int i = 1; i < vias.size(); i++) {
+                Via parsed = Via.parse(vias.get(i));
+                if (!parsed.valid()) {
+                    return parsed.invalidReason();
+                }
             }
         }
         if (!msg.from().valid()) {

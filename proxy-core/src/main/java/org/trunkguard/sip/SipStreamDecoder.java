@@ -37,8 +37,8 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     /** Header section length (CRLFCRLF included) of the message being framed, or -1. */
     private int headerLength = -1;
     private int bodyLength;
-    /** Copy of the pending message's header section, made once its end is found. */
-    private byte[] head;
+    /** The message being framed: head parsed, waiting for its body. */
+    private SipMessage pending;
     private int keepAliveRun;
     private boolean failed;
     private ScheduledFuture<?> incompleteTimer;
@@ -73,13 +73,12 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         }
         int relativeHeaderEnd = headerLength;
         int length = bodyLength;
-        byte[] section = head;
-        ByteBuf content = in.readRetainedSlice(total);
+        SipMessage msg = pending;
+        msg.attach(in.readRetainedSlice(total), relativeHeaderEnd, length);
         headerLength = -1;
-        head = null;
+        pending = null;
         scanned = 0;
         cancelIncompleteTimer();
-        SipMessage msg = SipMessageParser.parse(content, section, relativeHeaderEnd, length, config);
         out.add(new InboundSip(msg, peer(ctx), Transport.TCP, ctx.channel(), System.nanoTime()));
     }
 
@@ -103,7 +102,9 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         }
         byte[] section = new byte[end - start];
         in.getBytes(start, section);
-        int length = SipFraming.contentLength(section, section.length);
+        SipMessage msg = new SipMessage(section);
+        SipMessageParser.parseHead(msg, section, section.length, config);
+        int length = SipFraming.contentLength(msg, section);
         if (length == SipFraming.INVALID) {
             fail(ctx, in, "Content-Length is negative, not a number or given twice differently");
             return false;
@@ -118,7 +119,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         }
         headerLength = end - start;
         bodyLength = length;
-        head = section;
+        pending = msg;
         return true;
     }
 
@@ -161,7 +162,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         in.skipBytes(in.readableBytes());
         failed = true;
         headerLength = -1;
-        head = null;
+        pending = null;
         cancelIncompleteTimer();
         errors.framingError(peer(ctx), reason);
         ctx.close();

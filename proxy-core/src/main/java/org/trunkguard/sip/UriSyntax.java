@@ -49,7 +49,7 @@ public final class UriSyntax {
             return "URI has no scheme";
         }
         if (scheme.equals("sip") || scheme.equals("sips")) {
-            return hostPart(uri, scheme.length() + 1) == null ? "SIP URI host is malformed" : null;
+            return validHostPart(uri, scheme.length() + 1) ? null : "SIP URI host is malformed";
         }
         return null;
     }
@@ -79,13 +79,13 @@ public final class UriSyntax {
         return uri.substring(start, colon >= 0 && colon < at ? colon : at);
     }
 
-    private static HostPort hostPart(String uri, int start) {
+    private static boolean validHostPart(String uri, int start) {
         int at = uri.lastIndexOf('@');
         int hostStart = at >= start ? at + 1 : start;
         int end = hostStart;
         while (end < uri.length() && uri.charAt(end) != ';' && uri.charAt(end) != '?') {
             end++;
         }
-        return HostPort.parse(uri.substring(hostStart, end));
+        return HostPort.valid(uri, hostStart, end);
     }
 }

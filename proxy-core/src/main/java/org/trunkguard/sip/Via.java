@@ -9,6 +9,7 @@ public record Via(String transport, String host, int port, String branch, boolea
                   String received, String invalidReason) {
     /** RFC 3261 §8.1.1.7: branches of RFC 3261 elements start with this magic cookie. */
     public static final String MAGIC_COOKIE = "z9hG4bK";
+    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "SCTP", "WS", "WSS"};
 
     public boolean valid() {
         return invalidReason == null;
@@ -25,7 +26,7 @@ public record Via(String transport, String host, int port, String branch, boolea
     }
 
     public static Via parse(String value) {
-        String[] protocol = new String[3];
+        int[] bounds = new int[6];
         int i = 0;
         for (int part = 0; part < 3; part++) {
             int start = skip(value, i);
@@ -36,7 +37,8 @@ public record Via(String transport, String host, int port, String branch, boolea
             if (end == start) {
                 return invalid("Via sent-protocol is malformed");
             }
-            protocol[part] = value.substring(start, end);
+            bounds[2 * part] = start;
+            bounds[2 * part + 1] = end;
             i = skip(value, end);
             if (part < 2) {
                 if (i >= value.length() || value.charAt(i) != '/') {
@@ -45,7 +47,7 @@ public record Via(String transport, String host, int port, String branch, boolea
                 i++;
             }
         }
-        if (!"SIP".equalsIgnoreCase(protocol[0]) || !"2.0".equals(protocol[1])) {
+        if (!is(value, bounds[0], bounds[1], "SIP", true) || !is(value, bounds[2], bounds[3], "2.0", false)) {
             return invalid("Via protocol is not SIP/2.0");
         }
         int semicolon = value.indexOf(';', i);
@@ -58,8 +60,22 @@ public record Via(String transport, String host, int port, String branch, boolea
         if (params.invalidReason != null) {
             return invalid(params.invalidReason);
         }
-        return new Via(protocol[2].toUpperCase(java.util.Locale.ROOT), hostPort.host(), hostPort.port(),
+        return new Via(transport(value, bounds[4], bounds[5]), hostPort.host(), hostPort.port(),
                 params.branch, params.rport, params.received, null);
+    }
+
+    /** The transport token in upper case; the common ones without allocating. */
+    private static String transport(String value, int start, int end) {
+        for (String known : TRANSPORTS) {
+            if (is(value, start, end, known, true)) {
+                return known;
+            }
+        }
+        return value.substring(start, end).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean is(String value, int start, int end, String expected, boolean ignoreCase) {
+        return end - start == expected.length() && value.regionMatches(ignoreCase, start, expected, 0, expected.length());
     }
 
     private static int skip(String s, int i) {

@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
  * every byte read, which would make thousands of tries take minutes. Leaks are caught by
  * reference counts instead: after each try the input buffer must be back to its own reference.
  */
-class CodecProperties {
+class CodecPropertiesTest {
     /** Bytes that SIP grammar gives meaning to: mutations with them reach the parsers' corners. */
     private static final Byte[] DELIMITERS = {':', ';', ',', '<', '>', '"', '\\', '\r', '\n', ' ', '\t', '[', ']',
         '%', '0', '9', '@', '=', '/', '?', 0, (byte) 0xFF, (byte) 0xC3, 'l', 'z', '-', '.', '*'};
@@ -51,7 +51,7 @@ class CodecProperties {
         Arbitrary<byte[]> noise = Arbitraries.bytes().array(byte[].class).ofMaxSize(600);
         Arbitrary<byte[]> grammarNoise = Arbitraries.oneOf(Arbitraries.of(DELIMITERS), Arbitraries.bytes(),
                 Arbitraries.bytes().between((byte) 'A', (byte) 'z')).array(Byte[].class).ofMaxSize(600)
-                .map(CodecProperties::unbox);
+                .map(CodecPropertiesTest::unbox);
         Arbitrary<String> startLine = Arbitraries.of("INVITE sip:a@b SIP/2.0\r\n", "SIP/2.0 200 OK\r\n",
                 "OPTIONS sip:[::1]:5060 SIP/2.0\r\nVia: ", "BYE sip:x SIP/2.0\r\nCSeq: ", "");
         return Combinators.combine(startLine, Arbitraries.oneOf(noise, grammarNoise))
@@ -64,7 +64,7 @@ class CodecProperties {
                 Arbitraries.integers().between(0, 3), Arbitraries.of(DELIMITERS))
                 .as((position, op, value) -> new int[] {position, op, value});
         return Combinators.combine(Arbitraries.of(CORPUS), mutation.list().ofMinSize(1).ofMaxSize(12))
-                .as(CodecProperties::mutate);
+                .as(CodecPropertiesTest::mutate);
     }
 
     /** Each mutation replaces, inserts, deletes or duplicates a byte at a position in the message. */
