@@ -15,13 +15,21 @@ public final class CallRecord {
     private final String fromUri;
     private final String requestUri;
     private final long attemptAt;
+    private final String to;
+    private final String assertedIdentity;
     private Verdict verdict = Verdict.ALLOW;
+    private volatile String callerNumber = "";
+    private volatile String calleeNumber = "";
+    private volatile Object attachment;
     private long ringingAt;
     private long answeredAt;
     private long endedAt;
     private int finalStatus;
 
-    CallRecord(String callId, Trunk trunk, Destination caller, String fromUri, String requestUri, long attemptAt) {
+    CallRecord(String callId, Trunk trunk, Destination caller, String fromUri, String requestUri, String to,
+               String assertedIdentity, long attemptAt) {
+        this.to = to;
+        this.assertedIdentity = assertedIdentity;
         this.callId = callId;
         this.trunk = trunk;
         this.caller = caller;
@@ -48,6 +56,39 @@ public final class CallRecord {
 
     public String requestUri() {
         return requestUri;
+    }
+
+    /** The To header as received. */
+    public String to() {
+        return to;
+    }
+
+    /** The first P-Asserted-Identity as received, or null. */
+    public String assertedIdentity() {
+        return assertedIdentity;
+    }
+
+    /** The caller's canonical number as the caller-ID rules read it; empty when unknown. */
+    public String callerNumber() {
+        return callerNumber;
+    }
+
+    public String calleeNumber() {
+        return calleeNumber;
+    }
+
+    public void numbers(String caller, String callee) {
+        this.callerNumber = caller == null ? "" : caller;
+        this.calleeNumber = callee == null ? "" : callee;
+    }
+
+    /** State a judge keeps with the call (the behaviour detectors' attempt). */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object value) {
+        this.attachment = value;
     }
 
     public long attemptAt() {

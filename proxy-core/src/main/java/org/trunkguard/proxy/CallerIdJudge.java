@@ -37,12 +37,16 @@ public final class CallerIdJudge implements CallJudge {
     }
 
     @Override
-    public Verdict judge(Trunk trunk, SipMessage invite) {
+    public Verdict judge(Trunk trunk, SipMessage invite, CallRecord call) {
         CallIdentity identity = identities.get();
-        identity.reset(uriOf(invite.header(SipHeader.FROM)), uris(invite.values(SipHeader.P_ASSERTED_IDENTITY)),
+        NameAddress from = invite.from();
+        identity.reset(from != null && from.valid() ? from.uri() : null, uris(invite.values(SipHeader.P_ASSERTED_IDENTITY)),
                 uriOf(first(invite.values(SipHeader.REMOTE_PARTY_ID))), invite.header(SipHeader.PRIVACY),
                 invite.requestUri());
-        return screen.screen(profiles.get(trunk), identity);
+        Verdict verdict = screen.screen(profiles.get(trunk), identity);
+        call.numbers(identity.callerNumber() == null ? null : identity.callerNumber().canonical(),
+                identity.calleeNumber() == null ? null : identity.calleeNumber().canonical());
+        return verdict;
     }
 
     private static String first(List<String> values) {

@@ -89,8 +89,11 @@ final class RequestProcessor {
     private void newCall(ServerTransaction txn, Trunk trunk, EventExecutor loop) {
         SipMessage invite = txn.request;
         CallRecord call = new CallRecord(invite.callId(), trunk, txn.source, invite.header(SipHeader.FROM),
-                invite.requestUri(), ctx.clock.millis());
-        Verdict verdict = ctx.judge.judge(trunk, invite);
+                invite.requestUri(), invite.header(SipHeader.TO), invite.header(SipHeader.P_ASSERTED_IDENTITY),
+                ctx.clock.millis());
+        long started = System.nanoTime();
+        Verdict verdict = ctx.judge.judge(trunk, invite, call);
+        ctx.observer.decided(System.nanoTime() - started);
         call.verdict(verdict);
         txn.call = call;
         ctx.emit(CallEvent.Type.ATTEMPT, 0, call);
