@@ -176,6 +176,8 @@ public final class SegmentStore {
 
     void release() {
         if (references.decrementAndGet() == 0) {
+            // Per-thread caches may still point at a retired store: let its heap copy go.
+            table = null;
             map.close();
             if (deleteFilesOnClose) {
                 deleteFiles(mapFile);
