@@ -61,6 +61,9 @@ public class SegmentLookupBenchmark {
         System.out.printf("%nsegment store: %s in %.2f s (%d rows, %d buckets)%n",
                 outcome.reused() ? "reused" : "imported", outcome.nanos() / 1e9, outcome.rows(), outcome.buckets());
         store = directory.currentStore();
+        if (!store.awaitLookupTable()) {
+            throw new IllegalStateException("heap copy of the buckets failed; give the fork more heap");
+        }
         queries = data.zipfQueries(QUERIES, 7, normaliser);
     }
 

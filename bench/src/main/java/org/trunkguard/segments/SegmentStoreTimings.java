@@ -22,6 +22,10 @@ public final class SegmentStoreTimings {
 
     public static void main(String[] args) throws Exception {
         int ranges = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
+        if (args.length > 1 && args[1].equals("restart")) {
+            restartInThisJvm(ranges);
+            return;
+        }
         SegmentBenchData data = new SegmentBenchData(ranges, 42);
         long started = System.nanoTime();
         Path csv = data.writeCsvIfAbsent();
@@ -53,6 +57,28 @@ public final class SegmentStoreTimings {
         }
         System.out.printf("per-thread cache hit ratio on the benchmark's Zipf callers: %.1f%%%n",
                 100 * cacheHitRatio(data.zipfQueries(1 << 20, 7, normaliser).codes));
+    }
+
+    /**
+     * A restart as the proxy sees it: a fresh JVM (run this alone, after an import), timed from
+     * the JVM's start (class loading of Chronicle included) to the first answered lookup.
+     */
+    private static void restartInThisJvm(int ranges) throws Exception {
+        SegmentBenchData data = new SegmentBenchData(ranges, 42);
+        Normaliser normaliser = SegmentBenchData.normaliser();
+        long reloadStarted = System.nanoTime();
+        try (SegmentDirectory directory = new SegmentDirectory(data.storeDirectory())) {
+            SegmentDirectory.LoadOutcome restarted = directory.reload(data.csv, SegmentBenchData.PLAN, normaliser);
+            int line = directory.lineOwnedBy(SegmentBenchData.enterprise(0), codeOf(normaliser, data.firsts[0]));
+            long now = System.nanoTime();
+            long sinceJvmStart = System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.printf("fresh-JVM restart: reused=%s, line %d, reload+first lookup %.3f s, since JVM start %.3f s%n",
+                    restarted.reused(), line, (now - reloadStarted) / 1e9, sinceJvmStart / 1e3);
+            boolean built = directory.currentStore().awaitLookupTable();
+            System.out.printf("heap copy of the buckets %s %.3f s after the reload started%n",
+                    built ? "ready" : "FAILED", (System.nanoTime() - reloadStarted) / 1e9);
+        }
     }
 
     /** The benchmark cycles through its queries, so replay them twice through one cache. */

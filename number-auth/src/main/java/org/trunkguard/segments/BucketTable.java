@@ -18,26 +18,26 @@ import net.openhft.chronicle.map.ChronicleMap;
  */
 final class BucketTable {
 
-    private final long[] keys;
-    private final int[] starts;
-    private final int[] counts;
+    private static final int SUFFIX_BITS = 14;
+    private static final int SUFFIX_MASK = (1 << SUFFIX_BITS) - 1;
+    private static final int LOW_SHIFT = 32 + SUFFIX_BITS;
+
+    /** Slot i: key at 2i, (first entry << 32 | entry count) at 2i+1: one cache line per probe. */
+    private final long[] slots;
     private final int mask;
-    /** Per entry: low suffix in the high 16 bits, high suffix in the low 16. */
-    private int[] bounds;
-    private int[] enterprises;
+    /** Per entry: low suffix, high suffix (14 bits each, they are below 10^4), enterprise index. */
+    private long[] entries;
+    /** Per entry: the CSV line, read only for the entry found. */
     private int[] lines;
     private int used;
 
     private BucketTable(long buckets) {
-        int slots = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(16, buckets * 2)) - 1) << 1;
-        keys = new long[slots];
-        starts = new int[slots];
-        counts = new int[slots];
-        mask = slots - 1;
-        int entries = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, buckets * 2));
-        bounds = new int[entries];
-        enterprises = new int[entries];
-        lines = new int[entries];
+        int slotCount = Integer.highestOneBit((int) Math.min(1 << 29, Math.max(16, buckets * 2)) - 1) << 1;
+        slots = new long[slotCount * 2];
+        mask = slotCount - 1;
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, buckets * 2));
+        entries = new long[capacity];
+        lines = new int[capacity];
     }
 
     static BucketTable copyOf(ChronicleMap<Long, byte[]> map, long buckets) {
@@ -54,23 +54,22 @@ final class BucketTable {
         if (bucketKey == 0) {
             throw new IllegalStateException("bucket key 0 is reserved for empty slots");
         }
-        if (used + count > bounds.length) {
-            int capacity = Math.max(used + count, bounds.length + (bounds.length >> 1));
-            bounds = Arrays.copyOf(bounds, capacity);
-            enterprises = Arrays.copyOf(enterprises, capacity);
+        if (used + count > entries.length) {
+            int capacity = Math.max(used + count, entries.length + (entries.length >> 1));
+            entries = Arrays.copyOf(entries, capacity);
             lines = Arrays.copyOf(lines, capacity);
         }
         int slot = slot(bucketKey);
-        while (keys[slot] != 0) {
+        while (slots[2 * slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        keys[slot] = bucketKey;
-        starts[slot] = used;
-        counts[slot] = count;
+        slots[2 * slot] = bucketKey;
+        slots[2 * slot + 1] = ((long) used << 32) | count;
         for (int i = 0; i < count; i++) {
             long entry = offset + (long) i * SegmentBuckets.ENTRY_BYTES;
-            bounds[used] = (bytes.readShort(entry) << 16) | (bytes.readShort(entry + 2) & 0xFFFF);
-            enterprises[used] = bytes.readInt(entry + 4);
+            long low = bytes.readShort(entry);
+            long high = bytes.readShort(entry + 2);
+            entries[used] = (low << LOW_SHIFT) | (high << 32) | (bytes.readInt(entry + 4) & 0xFFFFFFFFL);
             lines[used] = bytes.readInt(entry + 8);
             used++;
         }
@@ -80,29 +79,30 @@ final class BucketTable {
     long findOwner(long numberCode) {
         long bucketKey = SegmentBuckets.bucketKey(numberCode);
         int slot = slot(bucketKey);
-        for (long key = keys[slot]; key != bucketKey; key = keys[slot]) {
+        for (long key = slots[2 * slot]; key != bucketKey; key = slots[2 * slot]) {
             if (key == 0) {
                 return SegmentStore.NO_MATCH;
             }
             slot = (slot + 1) & mask;
         }
+        long run = slots[2 * slot + 1];
         int suffix = SegmentBuckets.suffix(numberCode);
-        int low = starts[slot];
-        int high = low + counts[slot] - 1;
+        int low = (int) (run >>> 32);
+        int high = low + (int) run - 1;
         int found = -1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            if ((bounds[middle] >>> 16) <= suffix) {
+            if ((entries[middle] >>> LOW_SHIFT) <= suffix) {
                 found = middle;
                 low = middle + 1;
             } else {
                 high = middle - 1;
             }
         }
-        if (found < 0 || (bounds[found] & 0xFFFF) < suffix) {
+        if (found < 0 || ((int) (entries[found] >>> 32) & SUFFIX_MASK) < suffix) {
             return SegmentStore.NO_MATCH;
         }
-        return ((long) enterprises[found] << 32) | (lines[found] & 0xFFFFFFFFL);
+        return (entries[found] << 32) | (lines[found] & 0xFFFFFFFFL);
     }
 
     private int slot(long bucketKey) {

@@ -3,10 +3,10 @@ package org.trunkguard.segments;
 /**
  * One thread's memory of recent answers from one store generation: a direct-mapped table from
  * number code to {@link SegmentStore#findOwner} result (misses included). Callers follow a Zipf
- * law, so a few thousand numbers make most calls, and answering them from the heap skips the
- * Chronicle Map query context (about four times the cost of a hit, measured in
- * bench/RESULTS.md). Confined to its thread, so no tearing between key and value; emptied when
- * the directory's current store changes, so a reload is seen at the next lookup.
+ * law, so a few thousand numbers make most calls; their answers stay in this thread's caches
+ * while a bucket-table lookup walks cold memory (bench/RESULTS.md: directory vs storeOnly).
+ * Confined to its thread, so no tearing between key and value; emptied when the directory's
+ * current store changes, so a reload is seen at the next lookup.
  */
 final class LookupCache {
 

@@ -79,6 +79,13 @@ public final class SegmentDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new InvalidFileException(new FileProblem(mapFile, 0, "cannot build segment store: " + e.getMessage()));
         }
+        if (running == null) {
+            // First load (start-up): serve from the file at once, copy to the heap meanwhile.
+            fresh.buildLookupTableInBackground();
+        } else {
+            // Reload: the running store serves until the new one is complete and fast.
+            fresh.buildLookupTable();
+        }
         SegmentStore old = current.getAndSet(fresh);
         if (old != null) {
             old.retire(true);

@@ -6,13 +6,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.openhft.chronicle.bytes.RandomDataInput;
-import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
-import net.openhft.chronicle.map.ExternalMapQueryContext;
-import net.openhft.chronicle.map.MapEntry;
 import org.trunkguard.numbers.NumberDigits;
 
 /**
@@ -33,7 +30,8 @@ public final class SegmentStore {
     private final Path mapFile;
     private final ChronicleMap<Long, byte[]> map;
     private final StoreMetadata metadata;
-    private final BucketTable table;
+    private volatile BucketTable table;
+    private final CountDownLatch tableDone = new CountDownLatch(1);
     private final Map<String, Integer> enterpriseIndexes = new HashMap<>();
     private final AtomicInteger references = new AtomicInteger(1);
     private volatile boolean deleteFilesOnClose;
@@ -42,7 +40,6 @@ public final class SegmentStore {
         this.mapFile = mapFile;
         this.map = map;
         this.metadata = metadata;
-        this.table = BucketTable.copyOf(map, metadata.buckets());
         List<String> enterprises = metadata.enterprises();
         for (int i = 0; i < enterprises.size(); i++) {
             enterpriseIndexes.put(enterprises.get(i), i);
@@ -67,10 +64,53 @@ public final class SegmentStore {
     /**
      * The segment holding {@code numberCode}: enterprise index in the high 32 bits, CSV line in
      * the low 32 ({@link #enterpriseIndexOf}, {@link #lineOf}), or {@link #NO_MATCH}. Answered
-     * from the heap copy of the buckets ({@link BucketTable}).
+     * from the heap copy of the buckets ({@link BucketTable}), or from the file until that copy is
+     * built.
      */
     public long findOwner(long numberCode) {
-        return numberCode == NumberDigits.NO_CODE ? NO_MATCH : table.findOwner(numberCode);
+        BucketTable built = table;
+        if (built == null) {
+            return findOwnerInFile(numberCode);
+        }
+        return numberCode == NumberDigits.NO_CODE ? NO_MATCH : built.findOwner(numberCode);
+    }
+
+    /** Copies the buckets to the heap on this thread; lookups switch to the copy when done. */
+    void buildLookupTable() {
+        try {
+            table = BucketTable.copyOf(map, metadata.buckets());
+        } finally {
+            tableDone.countDown();
+        }
+    }
+
+    /**
+     * Builds the heap copy on a daemon thread, holding a reference so the store stays open, and
+     * returns at once: a restart serves from the file meanwhile. If the copy fails (heap too
+     * small), lookups keep reading the file.
+     */
+    void buildLookupTableInBackground() {
+        if (!tryAcquire()) {
+            tableDone.countDown();
+            return;
+        }
+        Thread builder = new Thread(() -> {
+            try {
+                buildLookupTable();
+            } catch (RuntimeException | OutOfMemoryError keepServingFromTheFile) {
+                table = null;
+            } finally {
+                release();
+            }
+        }, "trunkguard-segment-table");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    /** Waits until the heap copy is built (or has failed); true if lookups now use it. */
+    boolean awaitLookupTable() throws InterruptedException {
+        tableDone.await();
+        return table != null;
     }
 
     /**
@@ -79,42 +119,7 @@ public final class SegmentStore {
      * against. Needs a reference held while the store may be retired.
      */
     long findOwnerInFile(long numberCode) {
-        if (numberCode == NumberDigits.NO_CODE) {
-            return NO_MATCH;
-        }
-        int suffix = SegmentBuckets.suffix(numberCode);
-        try (ExternalMapQueryContext<Long, byte[], ?> context = map.queryContext(SegmentBuckets.bucketKey(numberCode))) {
-            MapEntry<Long, byte[]> entry = context.entry();
-            if (entry == null) {
-                return NO_MATCH;
-            }
-            Data<byte[]> value = entry.value();
-            return search(value.bytes(), value.offset(), (int) (value.size() / SegmentBuckets.ENTRY_BYTES), suffix);
-        }
-    }
-
-    /** Binary search for the last entry with low <= suffix, then check its high end. */
-    private static long search(RandomDataInput bytes, long offset, int count, int suffix) {
-        int low = 0;
-        int high = count - 1;
-        int found = -1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (bytes.readShort(offset + (long) middle * SegmentBuckets.ENTRY_BYTES) <= suffix) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        if (found < 0) {
-            return NO_MATCH;
-        }
-        long entry = offset + (long) found * SegmentBuckets.ENTRY_BYTES;
-        if (bytes.readShort(entry + 2) < suffix) {
-            return NO_MATCH;
-        }
-        return ((long) bytes.readInt(entry + 4) << 32) | (bytes.readInt(entry + 8) & 0xFFFFFFFFL);
+        return numberCode == NumberDigits.NO_CODE ? NO_MATCH : ChronicleBucketQuery.findOwner(map, numberCode);
     }
 
     /** The CSV line of the segment of {@code enterpriseId} holding the number, or -1. */
@@ -171,6 +176,8 @@ public final class SegmentStore {
 
     void release() {
         if (references.decrementAndGet() == 0) {
+            // Per-thread caches may still point at a retired store: let its heap copy go.
+            table = null;
             map.close();
             if (deleteFilesOnClose) {
                 deleteFiles(mapFile);

@@ -80,6 +80,7 @@ class SegmentDirectoryTest {
         assertEquals(2, directory.lineOwnedBy("big", code("13800123456")));
         assertEquals(-1, directory.lineOwnedBy("big", code("13800123457")));
         SegmentStore store = directory.currentStore();
+        assertTrue(store.awaitLookupTable(), "heap copy built");
         for (long[] window : new long[][] {{13799990000L, 13800140000L}, {13899990000L, 13900020000L}}) {
             for (long number = window[0]; number < window[1]; number += 3) {
                 long code = code(Long.toString(number));
@@ -136,6 +137,7 @@ class SegmentDirectoryTest {
     void reloadSwapsWhileALookupHoldsTheOldStoreWhichClosesAfterIt() throws Exception {
         directory = new SegmentDirectory(temp.resolve("store"));
         directory.reload(csv("s.csv", "ent-a,01055550000,01055559999,FIXED_LINE,\n"), PLAN, normaliser);
+        directory.currentStore().awaitLookupTable(); // the background copy holds a reference too
         SegmentStore inFlight = directory.acquire();
         Path oldFile = inFlight.file();
 

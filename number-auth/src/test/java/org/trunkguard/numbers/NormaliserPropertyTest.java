@@ -13,8 +13,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Every written form of one number normalises to one canonical number; nothing throws. */
-class NormaliserProperties {
+/**
+ * Every written form of one number normalises to one canonical number; nothing throws. Seeds are
+ * fixed so that a run is repeatable; change them to explore.
+ */
+class NormaliserPropertyTest {
 
     private final Normaliser normaliser = TestPlans.chinaNormaliser();
 
@@ -34,7 +37,7 @@ class NormaliserProperties {
         return Combinators.combine(areas, locals).as((area, local) -> new String[] {area, local});
     }
 
-    @Property
+    @Property(seed = "20261123")
     void everyFormOfAMobileNumberIsOneCanonicalNumber(@ForAll("mobileNumbers") String nsn) {
         String separated = nsn.substring(0, 3) + "-" + nsn.substring(3, 7) + "." + nsn.substring(7);
         for (String form : List.of(nsn, "+86" + nsn, "0086" + nsn, "86" + nsn, "tel:+86-" + separated,
@@ -44,7 +47,7 @@ class NormaliserProperties {
         }
     }
 
-    @Property
+    @Property(seed = "20261123")
     void everyFormOfAFixedLineIsOneCanonicalNumber(@ForAll("fixedLines") String[] areaAndLocal) {
         String area = areaAndLocal[0];
         String local = areaAndLocal[1];
@@ -63,20 +66,21 @@ class NormaliserProperties {
         assertEquals(canonical, result.canonical(), form);
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 3000, seed = "20261123")
     void garbageNeverThrowsAndResultsAreConsistent(@ForAll String anything) {
         checkConsistent(anything);
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 3000, seed = "20261123")
     void numberLikeGarbageNeverThrowsAndCanonicalFormsAreFixedPoints(@ForAll("numberLike") String text) {
         checkConsistent(text);
     }
 
     @Provide
     Arbitrary<String> numberLike() {
-        return Arbitraries.strings().withChars("0123456789+-.()@;:<>siptel=honeu ").ofMaxLength(30)
-                .map(s -> Arbitraries.of("", "sip:", "tel:", "+", "0086", "86").sample() + s);
+        return Combinators.combine(Arbitraries.of("", "sip:", "tel:", "+", "0086", "86"),
+                Arbitraries.strings().withChars("0123456789+-.()@;:<>siptel=honeu ").ofMaxLength(30))
+                .as((prefix, rest) -> prefix + rest);
     }
 
     private void checkConsistent(String text) {
