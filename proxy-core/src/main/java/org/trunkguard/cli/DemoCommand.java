@@ -3,10 +3,8 @@ package org.trunkguard.cli;
 import java.util.concurrent.Callable;
 import org.trunkguard.config.ConfigException;
 import org.trunkguard.config.ProxyConfig;
-import org.trunkguard.auth.NumberAuthority;
 import org.trunkguard.demo.Demo;
-import org.trunkguard.numbers.InvalidFileException;
-import org.trunkguard.proxy.CallerIdJudge;
+import org.trunkguard.node.TrunkguardNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,9 +23,9 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("refusing to start: " + e.getMessage());
             return 1;
         }
-        try (NumberAuthority authority = NumberAuthority.load(loaded.callerId())) {
-            return new Demo(loaded, System.out, new CallerIdJudge(authority.screen(), loaded.trunks())).run() ? 0 : 1;
-        } catch (InvalidFileException e) {
+        try {
+            return new Demo(loaded, System.out).run() ? 0 : 1;
+        } catch (TrunkguardNode.StartException e) {
             System.err.println("refusing to start: " + e.getMessage());
             return 1;
         }

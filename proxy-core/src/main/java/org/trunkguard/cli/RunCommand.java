@@ -2,17 +2,20 @@ package org.trunkguard.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.trunkguard.config.ConfigException;
 import org.trunkguard.config.ProxyConfig;
-import org.trunkguard.auth.NumberAuthority;
-import org.trunkguard.numbers.InvalidFileException;
-import org.trunkguard.proxy.CallerIdJudge;
-import org.trunkguard.proxy.TrunkguardProxy;
+import org.trunkguard.node.TrunkguardNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import sun.misc.Signal;
 
-/** Runs the proxy in the foreground until SIGTERM or SIGINT, then shuts down cleanly. */
-@Command(name = "run", description = "Run the proxy in the foreground.")
+/**
+ * Runs the proxy in the foreground. SIGTERM or SIGINT shut it down cleanly; SIGHUP reloads the
+ * configuration and data files (an invalid file is refused and the running configuration stays).
+ */
+@Command(name = "run", description = "Run the proxy in the foreground (SIGHUP reloads, SIGTERM stops).")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -26,25 +29,19 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("refusing to start: " + e.getMessage());
             return 1;
         }
-        NumberAuthority authority;
+        TrunkguardNode node;
         try {
-            authority = NumberAuthority.load(loaded.callerId());
-        } catch (InvalidFileException e) {
+            node = TrunkguardNode.start(loaded, NodeWiring.observers());
+        } catch (TrunkguardNode.StartException e) {
             System.err.println("refusing to start: " + e.getMessage());
             return 1;
         }
-        TrunkguardProxy proxy;
-        try {
-            proxy = new TrunkguardProxy(loaded, new CallerIdJudge(authority.screen(), loaded.trunks()), event -> { }).start();
-        } catch (Exception e) {
-            authority.close();
-            System.err.println("cannot start: " + e.getMessage());
-            return 1;
-        }
+        ExecutorService reloads = Executors.newSingleThreadExecutor(r -> new Thread(r, "trunkguard-reload"));
+        Signal.handle(new Signal("HUP"), signal -> reloads.submit(node::reload));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            proxy.close();
-            authority.close();
+            reloads.shutdownNow();
+            node.close();
             stopped.countDown();
         }, "trunkguard-shutdown"));
         stopped.await();

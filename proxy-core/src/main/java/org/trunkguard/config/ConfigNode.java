@@ -79,6 +79,58 @@ public final class ConfigNode {
         }
     }
 
+    /** A duration such as 500ms, 5s, 10m, 24h or 7d. */
+    public java.time.Duration duration(String key, java.time.Duration defaultValue) throws ConfigException {
+        ConfigNode child = child(key);
+        if (child == null) {
+            return defaultValue;
+        }
+        String text = child.scalar().trim();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(text);
+        if (!m.matches()) {
+            throw child.error("must be a duration such as 500ms, 5s, 10m, 24h or 7d, got '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofDays(n);
+        };
+    }
+
+    public double decimal(String key, double defaultValue, double min, double max) throws ConfigException {
+        ConfigNode child = child(key);
+        if (child == null) {
+            return defaultValue;
+        }
+        String text = child.scalar();
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (!(value >= min && value <= max)) {
+                throw child.error("must be " + min + ".." + max + ", got " + text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw child.error("must be a number, got '" + text + "'");
+        }
+    }
+
+    /** The scalars of the list at {@code key}; empty when absent. */
+    public java.util.List<String> strings(String key) throws ConfigException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (ConfigNode item : list(key)) {
+            out.add(item.scalar());
+        }
+        return out;
+    }
+
+    /** The keys of this mapping, in file order. */
+    public java.util.Set<String> keys() throws ConfigException {
+        return entries().keySet();
+    }
+
     public boolean bool(String key, boolean defaultValue) throws ConfigException {
         ConfigNode child = child(key);
         if (child == null) {

@@ -3,6 +3,8 @@ package org.trunkguard.config;
 import java.nio.file.Path;
 import java.util.List;
 import org.trunkguard.auth.CallerIdSettings;
+import org.trunkguard.behaviour.BehaviourSettings;
+import org.trunkguard.trace.TraceSettings;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.SipDecoderConfig;
 
@@ -21,7 +23,27 @@ public record ProxyConfig(
         int maxCallMinutes,
         Listen admin,
         List<Trunk> trunks,
-        CallerIdSettings callerId) {
+        CallerIdSettings callerId,
+        BehaviourSettings behaviour,
+        Path doNotCallFile,
+        Path consentFile,
+        TraceSettings trace) {
+
+    /** The same configuration with other trunks (tests, reload). */
+    public ProxyConfig withTrunks(List<Trunk> newTrunks) {
+        return new ProxyConfig(file, listen, advertisedHost, socketBufferBytes, tcpIncompleteTimeoutMillis, decoder, timers,
+                maxCallMinutes, admin, newTrunks, callerId, behaviour, doNotCallFile, consentFile, trace);
+    }
+
+    public ProxyConfig withCallerId(CallerIdSettings settings) {
+        return new ProxyConfig(file, listen, advertisedHost, socketBufferBytes, tcpIncompleteTimeoutMillis, decoder, timers,
+                maxCallMinutes, admin, trunks, settings, behaviour, doNotCallFile, consentFile, trace);
+    }
+
+    public ProxyConfig withTrace(TraceSettings settings) {
+        return new ProxyConfig(file, listen, advertisedHost, socketBufferBytes, tcpIncompleteTimeoutMillis, decoder, timers,
+                maxCallMinutes, admin, trunks, callerId, behaviour, doNotCallFile, consentFile, settings);
+    }
 
     /** Where sockets bind. */
     public record Listen(String host, int udpPort, int tcpPort) {

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import org.trunkguard.behaviour.BehaviourSettings;
+import org.trunkguard.behaviour.RateCapSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +19,7 @@ import org.trunkguard.sip.Transport;
 
 /** Reads and validates conf/trunkguard.yaml; every key is described in that file. */
 public final class ProxyConfigLoader {
-    private static final Set<String> TOP = Set.of("proxy", "admin", "trunks", "caller-id");
+    private static final Set<String> TOP = Set.of("proxy", "admin", "trunks", "caller-id", "behaviour", "trace");
     private static final Set<String> PROXY = Set.of("listen", "advertised-host", "socket-buffer-bytes",
             "tcp-incomplete-message-timeout-ms", "max-message-bytes", "max-header-lines", "timers",
             "max-call-minutes");
@@ -25,7 +27,7 @@ public final class ProxyConfigLoader {
     private static final Set<String> ADMIN = Set.of("host", "port");
     private static final Set<String> TIMERS = Set.of("t1-ms", "t2-ms");
     private static final Set<String> TRUNK = Set.of("id", "kind", "sources", "enterprise", "next-hop", "transport",
-            "allow-anonymous");
+            "allow-anonymous", "category", "contract");
 
     private ProxyConfigLoader() {
     }
@@ -55,11 +57,23 @@ public final class ProxyConfigLoader {
         ProxyConfig.Listen admin = new ProxyConfig.Listen(address(adminNode, "host", "127.0.0.1"),
                 0, adminNode.integer("port", 9060, 1, 65535));
         List<Trunk> trunks = trunks(root);
+        Path dir = file.toAbsolutePath().getParent();
+        ConfigNode behaviourNode = root.child("behaviour");
+        BehaviourSettings behaviour = BehaviourConfig.read(behaviourNode);
+        RateCapSettings rates = behaviour.rateCaps();
+        for (Trunk t : trunks) {
+            if (t.contract() != null) {
+                rates = rates.withTrunk(t.id(), t.contract());
+            }
+        }
+        behaviour = behaviour.withRateCaps(rates);
+        Path doNotCall = listFile(behaviourNode, dir, "do-not-call");
+        Path consent = listFile(behaviourNode, dir, "consent");
         return new ProxyConfig(file, listen, advertised,
                 proxy.integer("socket-buffer-bytes", 4 << 20, 65536, 64 << 20),
                 proxy.integer("tcp-incomplete-message-timeout-ms", 10_000, 100, 600_000),
                 decoder, timers, proxy.integer("max-call-minutes", 240, 1, 24 * 60), admin, trunks,
-                CallerIdConfig.read(root, file));
+                CallerIdConfig.read(root, file), behaviour, doNotCall, consent, TraceConfig.read(root.child("trace"), dir));
     }
 
     private static List<Trunk> trunks(ConfigNode root) throws ConfigException {
@@ -97,7 +111,8 @@ public final class ProxyConfigLoader {
             }
             Transport transport = transport(t);
             out.add(new Trunk(id, kind, enterprise, List.copyOf(sources), nextHop, transport,
-                    t.bool("allow-anonymous", false)));
+                    t.bool("allow-anonymous", false), t.string("category", null),
+                    BehaviourConfig.contract(t.child("contract"), null)));
         }
         if (cores != 1) {
             throw root.error("exactly one trunk of kind CORE is needed, found " + cores);
@@ -174,6 +189,11 @@ public final class ProxyConfigLoader {
             throw node.child(key).error("must be an IP address, got '" + text + "'");
         }
         return text;
+    }
+
+    private static Path listFile(ConfigNode behaviour, Path dir, String key) throws ConfigException {
+        String name = behaviour == null ? null : behaviour.string(key, null);
+        return name == null ? null : dir.resolve(name).normalize();
     }
 
     private static ConfigNode required(ConfigNode parent, String key) throws ConfigException {

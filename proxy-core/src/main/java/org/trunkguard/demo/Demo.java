@@ -8,8 +8,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.message.Response;
 import org.trunkguard.auth.TrunkKind;
 import org.trunkguard.config.ProxyConfig;
-import org.trunkguard.proxy.CallJudge;
-import org.trunkguard.proxy.TrunkguardProxy;
+import org.trunkguard.node.TrunkguardNode;
 import org.trunkguard.proxy.trunk.Trunk;
 
 /**
@@ -23,15 +22,13 @@ public final class Demo {
 
     private final ProxyConfig config;
     private final PrintStream out;
-    private final CallJudge judge;
 
-    public Demo(ProxyConfig config, PrintStream out, CallJudge judge) {
+    public Demo(ProxyConfig config, PrintStream out) {
         this.config = config;
         this.out = out;
-        this.judge = judge;
     }
 
-    /** Runs the calls; true when every call ended as expected. */
+    /** Runs the calls; true when every call ended as expected. Throws when the node cannot start. */
     public boolean run() throws Exception {
         Trunk enterprise = config.trunks().stream().filter(t -> t.kind() == TrunkKind.ENTERPRISE).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the demo needs an ENTERPRISE trunk"));
@@ -41,7 +38,7 @@ public final class Demo {
         out.printf("trunkguard demo: caller %s:%d on trunk %s (%s) -> proxy %s -> core %s%n", callerHost, CALLER_PORT,
                 enterprise.id(), enterprise.enterpriseId(), proxy, core.nextHop());
         List<Boolean> results = new ArrayList<>();
-        try (TrunkguardProxy ignored = new TrunkguardProxy(config, judge, event -> { }).start();
+        try (TrunkguardNode ignored = TrunkguardNode.start(config, TrunkguardNode.NodeObservers.NONE);
              Caller caller = new Caller(callerHost, CALLER_PORT, "udp", proxy);
              Callee callee = new Callee(core.nextHop().getAddress().getHostAddress(), core.nextHop().getPort(),
                      core.nextHopTransport().uriParam())) {

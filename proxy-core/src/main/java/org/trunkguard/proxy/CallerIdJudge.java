@@ -1,7 +1,7 @@
 package org.trunkguard.proxy;
 
 import io.netty.util.concurrent.FastThreadLocal;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trunkguard.auth.CallIdentity;
@@ -21,7 +21,7 @@ import org.trunkguard.verdict.Verdict;
  */
 public final class CallerIdJudge implements CallJudge {
     private final CallerIdScreen screen;
-    private final Map<Trunk, TrunkProfile> profiles = new IdentityHashMap<>();
+    private volatile Map<String, TrunkProfile> profiles = Map.of();
     private final FastThreadLocal<CallIdentity> identities = new FastThreadLocal<>() {
         @Override
         protected CallIdentity initialValue() {
@@ -31,9 +31,16 @@ public final class CallerIdJudge implements CallJudge {
 
     public CallerIdJudge(CallerIdScreen screen, List<Trunk> trunks) {
         this.screen = screen;
+        updateTrunks(trunks);
+    }
+
+    /** New trunk profiles, swapped whole (reload). */
+    public void updateTrunks(List<Trunk> trunks) {
+        Map<String, TrunkProfile> next = new HashMap<>();
         for (Trunk t : trunks) {
-            profiles.put(t, new TrunkProfile(t.id(), t.kind(), t.enterpriseId(), t.allowAnonymous()));
+            next.put(t.id(), new TrunkProfile(t.id(), t.kind(), t.enterpriseId(), t.allowAnonymous()));
         }
+        profiles = next;
     }
 
     @Override
@@ -43,7 +50,7 @@ public final class CallerIdJudge implements CallJudge {
         identity.reset(from != null && from.valid() ? from.uri() : null, uris(invite.values(SipHeader.P_ASSERTED_IDENTITY)),
                 uriOf(first(invite.values(SipHeader.REMOTE_PARTY_ID))), invite.header(SipHeader.PRIVACY),
                 invite.requestUri());
-        Verdict verdict = screen.screen(profiles.get(trunk), identity);
+        Verdict verdict = screen.screen(profiles.get(trunk.id()), identity);
         call.numbers(identity.callerNumber() == null ? null : identity.callerNumber().canonical(),
                 identity.calleeNumber() == null ? null : identity.calleeNumber().canonical());
         return verdict;

@@ -10,21 +10,24 @@ import org.trunkguard.proxy.trunk.TrunkTable;
 /** Everything the message path shares: who we are, where things go, what we count. */
 final class ProxyContext {
     final ProxyIdentity identity;
-    final TrunkTable trunks;
+    /** Replaced whole on reload; the message path reads it once per message. */
+    volatile TrunkTable trunks;
     final ProxyConfig.Timers timers;
     final long maxCallMillis;
     final Sender sender;
     final ProxyCounters counters;
     final CallJudge judge;
     final CallEvent.Listener listener;
+    final ProxyHooks observer;
     final Clock clock;
     final ByteBufAllocator alloc;
     final Transactions transactions;
     final ConcurrentMap<String, CallRecord> calls = new ConcurrentHashMap<>();
 
     ProxyContext(ProxyIdentity identity, TrunkTable trunks, ProxyConfig.Timers timers, long maxCallMillis,
-                 Sender sender, ProxyCounters counters, CallJudge judge, CallEvent.Listener listener, Clock clock,
-                 ByteBufAllocator alloc) {
+                 Sender sender, ProxyCounters counters, CallJudge judge, CallEvent.Listener listener, ProxyHooks hooks,
+                 Clock clock, ByteBufAllocator alloc) {
+        this.observer = hooks;
         this.identity = identity;
         this.trunks = trunks;
         this.timers = timers;

@@ -19,4 +19,5 @@ public final class ProxyCounters {
     public final LongAdder callsForwarded = new LongAdder();
     public final LongAdder sendFailures = new LongAdder();
     public final LongAdder loopsDetected = new LongAdder();
+    public final LongAdder traceFailures = new LongAdder();
 }

@@ -23,6 +23,9 @@ import org.trunkguard.verdict.Verdict;
 final class RequestProcessor {
     /** Marking header (see README "Marked calls"): modelled on the 3GPP verstat parameter. */
     static final String MARK_HEADER = "X-Trunkguard-Mark";
+    /** The trace record could not be written: the call is refused rather than let through untraced. */
+    static final Verdict TRACE_UNAVAILABLE = new Verdict(Action.THROTTLE, "trace-unavailable",
+            "the trace record of this call could not be written", 503, 5);
 
     private final ProxyContext ctx;
     private final Replies replies;
@@ -41,11 +44,12 @@ final class RequestProcessor {
         switch (request.method()) {
             case Methods.ACK -> ack(request, source, trunk);
             case Methods.CANCEL -> cancel(request, source, loop);
-            default -> newTransaction(request, source, trunk, loop);
+            default -> newTransaction(request, source, trunk, loop, in.receivedNanos());
         }
     }
 
-    private void newTransaction(SipMessage request, Destination source, Trunk trunk, EventExecutor loop) {
+    private void newTransaction(SipMessage request, Destination source, Trunk trunk, EventExecutor loop,
+                                long receivedNanos) {
         String key = Transactions.serverKey(request, null);
         ServerTransaction existing = ctx.transactions.servers.get(key);
         if (existing != null) {
@@ -80,13 +84,13 @@ final class RequestProcessor {
         } else if (trunk.isCore()) {
             replies.respond(txn, loop, 404, "No route for requests from the core");
         } else if (txn.isInvite()) {
-            newCall(txn, trunk, loop);
+            newCall(txn, trunk, loop, receivedNanos);
         } else {
             forwarding.forward(txn, loop, coreDestination(), false, null);
         }
     }
 
-    private void newCall(ServerTransaction txn, Trunk trunk, EventExecutor loop) {
+    private void newCall(ServerTransaction txn, Trunk trunk, EventExecutor loop, long receivedNanos) {
         SipMessage invite = txn.request;
         CallRecord call = new CallRecord(invite.callId(), trunk, txn.source, invite.header(SipHeader.FROM),
                 invite.requestUri(), invite.header(SipHeader.TO), invite.header(SipHeader.P_ASSERTED_IDENTITY),
@@ -94,7 +98,14 @@ final class RequestProcessor {
         long started = System.nanoTime();
         Verdict verdict = ctx.judge.judge(trunk, invite, call);
         ctx.observer.decided(System.nanoTime() - started);
-        call.verdict(verdict);
+        try {
+            call.verdict(verdict);
+            ctx.observer.recordDecision(call);
+        } catch (java.io.IOException e) {
+            ctx.counters.traceFailures.increment();
+            verdict = TRACE_UNAVAILABLE;
+            call.verdict(verdict);
+        }
         txn.call = call;
         ctx.emit(CallEvent.Type.ATTEMPT, 0, call);
         if (verdict.blocksCall()) {
@@ -116,6 +127,7 @@ final class RequestProcessor {
                 ? MARK_HEADER + ": suspect;rule=" + verdict.ruleId() + ";reason=\"" + verdict.reason().replace("\"", "'") + "\""
                 : null;
         forwarding.forward(txn, loop, coreDestination(), true, mark);
+        ctx.observer.forwarded(System.nanoTime() - receivedNanos);
     }
 
     private static String reason(Verdict verdict) {
@@ -125,7 +137,7 @@ final class RequestProcessor {
     /** Requests inside a dialog follow the call: from the core to the caller, otherwise to the core. */
     private void inDialog(ServerTransaction txn, Trunk trunk, EventExecutor loop) {
         CallRecord call = ctx.calls.get(txn.request.callId());
-        if (call == null || !trunk.isCore() && call.trunk() != trunk) {
+        if (call == null || !trunk.isCore() && !call.trunk().id().equals(trunk.id())) {
             replies.respond(txn, loop, 481, Responses.phrase(481));
             return;
         }
@@ -152,7 +164,7 @@ final class RequestProcessor {
             }
         }
         CallRecord call = ctx.calls.get(ack.callId());
-        if (call != null && (trunk.isCore() || call.trunk() == trunk)) {
+        if (call != null && (trunk.isCore() || call.trunk().id().equals(trunk.id()))) {
             forwarding.forwardStateless(ack, source, trunk.isCore() ? call.caller() : coreDestination());
         }
         ack.release();

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.trunkguard.proxy.trunk.Trunk;
-import org.trunkguard.proxy.trunk.TrunkTable;
 import org.trunkguard.sip.InboundSip;
 
 /**
@@ -14,11 +13,11 @@ import org.trunkguard.sip.InboundSip;
  */
 @ChannelHandler.Sharable
 final class TrunkClassifierHandler extends ChannelInboundHandlerAdapter {
-    private final TrunkTable trunks;
+    private final ProxyContext context;
     private final ProxyCounters counters;
 
-    TrunkClassifierHandler(TrunkTable trunks, ProxyCounters counters) {
-        this.trunks = trunks;
+    TrunkClassifierHandler(ProxyContext context, ProxyCounters counters) {
+        this.context = context;
         this.counters = counters;
     }
 
@@ -28,7 +27,7 @@ final class TrunkClassifierHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        Trunk trunk = trunks.classify(in.sender().getAddress());
+        Trunk trunk = context.trunks.classify(in.sender().getAddress());
         if (trunk == null) {
             counters.unknownSources.increment();
             in.message().release();

@@ -29,6 +29,7 @@ public final class TrunkguardProxy implements AutoCloseable {
     private final ProxyConfig config;
     private final CallJudge judge;
     private final CallEvent.Listener listener;
+    private final ProxyHooks hooks;
     private final ProxyCounters counters = new ProxyCounters();
     private final Transports transports = new Transports(true);
     private EventLoopGroup group;
@@ -38,6 +39,11 @@ public final class TrunkguardProxy implements AutoCloseable {
     private ProxyContext context;
 
     public TrunkguardProxy(ProxyConfig config, CallJudge judge, CallEvent.Listener listener) {
+        this(config, judge, listener, ProxyHooks.NONE);
+    }
+
+    public TrunkguardProxy(ProxyConfig config, CallJudge judge, CallEvent.Listener listener, ProxyHooks hooks) {
+        this.hooks = hooks;
         this.config = config;
         this.judge = judge;
         this.listener = listener;
@@ -62,7 +68,7 @@ public final class TrunkguardProxy implements AutoCloseable {
                 });
         sender = new Sender(tcpClient, counters);
         context = new ProxyContext(identity, trunks, config.timers(), TimeUnit.MINUTES.toMillis(config.maxCallMinutes()),
-                sender, counters, judge, listener, Clock.systemUTC(), PooledByteBufAllocator.DEFAULT);
+                sender, counters, judge, listener, hooks, Clock.systemUTC(), PooledByteBufAllocator.DEFAULT);
         udp = udpBootstrap.bind(udpAddress).sync().channel();
         sender.attachUdp(udp);
         tcp = new ServerBootstrap().group(group).channel(transports.server())
@@ -96,12 +102,17 @@ public final class TrunkguardProxy implements AutoCloseable {
         if (proxyHandler == null) {
             Replies replies = new Replies(context);
             Forwarding forwarding = new Forwarding(context, replies);
-            classifier = new TrunkClassifierHandler(context.trunks, counters);
+            classifier = new TrunkClassifierHandler(context, counters);
             sanity = new SanityHandler(replies, counters);
             proxyHandler = new ProxyHandler(new RequestProcessor(context, replies, forwarding),
                     new ResponseProcessor(context, replies, forwarding));
         }
         pipeline.addLast("trunk", classifier).addLast("sanity", sanity).addLast("proxy", proxyHandler);
+    }
+
+    /** Swaps in new trunks; calls in progress keep going (they are matched by trunk id). */
+    public void replaceTrunks(java.util.List<org.trunkguard.proxy.trunk.Trunk> trunks) {
+        context.trunks = new TrunkTable(trunks);
     }
 
     public ProxyCounters counters() {

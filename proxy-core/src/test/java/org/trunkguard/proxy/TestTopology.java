@@ -32,10 +32,9 @@ final class TestTopology {
         List<Trunk> trunks = new ArrayList<>();
         for (Trunk t : c.trunks()) {
             trunks.add(t.isCore() ? new Trunk(t.id(), t.kind(), t.enterpriseId(), t.sources(), t.nextHop(), coreTransport,
-                    t.allowAnonymous()) : t);
+                    t.allowAnonymous(), t.category(), t.contract()) : t);
         }
-        return new ProxyConfig(c.file(), c.listen(), c.advertisedHost(), c.socketBufferBytes(),
-                c.tcpIncompleteTimeoutMillis(), c.decoder(), c.timers(), c.maxCallMinutes(), c.admin(), trunks,
-                withStore(c.callerId()));
+        Path trace = java.nio.file.Files.createTempDirectory("trunkguard-trace");
+        return c.withTrunks(trunks).withCallerId(withStore(c.callerId())).withTrace(c.trace().withDirectory(trace));
     }
 }

@@ -1,0 +1,193 @@
+package org.trunkguard.node;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trunkguard.auth.NumberAuthority;
+import org.trunkguard.behaviour.BehaviourGuard;
+import org.trunkguard.behaviour.ConsentList;
+import org.trunkguard.behaviour.DetectionListener;
+import org.trunkguard.behaviour.DoNotCallList;
+import org.trunkguard.behaviour.ListFileException;
+import org.trunkguard.config.ConfigException;
+import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.config.ProxyConfigLoader;
+import org.trunkguard.numbers.InvalidFileException;
+import org.trunkguard.proxy.BehaviourJudge;
+import org.trunkguard.proxy.CallEvent;
+import org.trunkguard.proxy.CallJudge;
+import org.trunkguard.proxy.CallerIdJudge;
+import org.trunkguard.proxy.ProxyHooks;
+import org.trunkguard.proxy.TraceRecorder;
+import org.trunkguard.proxy.TrunkguardProxy;
+import org.trunkguard.trace.TraceWriter;
+
+/**
+ * One trunkguard network element: the proxy with caller-ID rules, behaviour detectors and trace
+ * records, assembled from one configuration. Reload swaps trunks and data files without a
+ * restart and keeps the running state when anything is invalid.
+ */
+public final class TrunkguardNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrunkguardNode.class);
+
+    private volatile ProxyConfig config;
+    private final NumberAuthority authority;
+    private final BehaviourGuard guard;
+    private final TraceWriter trace;
+    private final CallerIdJudge callerId;
+    private final TrunkguardProxy proxy;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "trunkguard-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private TrunkguardNode(ProxyConfig config, NumberAuthority authority, BehaviourGuard guard, TraceWriter trace,
+                           NodeObservers observers) {
+        this.config = config;
+        this.authority = authority;
+        this.guard = guard;
+        this.trace = trace;
+        this.callerId = new CallerIdJudge(authority.screen(), config.trunks());
+        BehaviourJudge behaviour = new BehaviourJudge(guard);
+        TraceRecorder recorder = new TraceRecorder(trace, observers.hooks());
+        CallEvent.Listener events = event -> {
+            behaviour.onCallEvent(event);
+            recorder.onCallEvent(event);
+            observers.events().onCallEvent(event);
+        };
+        this.proxy = new TrunkguardProxy(config, CallJudge.chain(callerId, behaviour), events, recorder);
+        trace.scheduleOn(housekeeping);
+    }
+
+    /** Loads every file the configuration names, then starts the proxy; nothing starts if anything is invalid. */
+    public static TrunkguardNode start(ProxyConfig config, NodeObservers observers) throws StartException {
+        NumberAuthority authority;
+        try {
+            authority = NumberAuthority.load(config.callerId());
+        } catch (InvalidFileException e) {
+            throw new StartException(e.getMessage());
+        }
+        TraceWriter trace = null;
+        try {
+            BehaviourGuard guard = new BehaviourGuard(config.behaviour(), Clock.systemUTC(), observers.detections());
+            guard.replaceLists(doNotCall(config), consent(config));
+            trace = TraceWriter.open(config.trace(), Clock.systemUTC());
+            TrunkguardNode node = new TrunkguardNode(config, authority, guard, trace, observers);
+            node.proxy.start();
+            return node;
+        } catch (ListFileException e) {
+            authority.close();
+            throw new StartException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            authority.close();
+            closeQuietly(trace);
+            throw new StartException("cannot start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            authority.close();
+            closeQuietly(trace);
+            throw new StartException("interrupted while starting");
+        }
+    }
+
+    /**
+     * Re-reads the configuration file and every data file. Returns null when applied, otherwise
+     * the reason it was refused; a refused reload changes nothing. Blocking: call it off the
+     * event loops (the SIGHUP handler and the admin endpoint do).
+     */
+    public synchronized String reload() {
+        ProxyConfig next;
+        try {
+            next = ProxyConfigLoader.load(config.file()).withCallerId(config.callerId()).withTrace(config.trace());
+        } catch (ConfigException e) {
+            LOG.warn("reload refused: {}", e.getMessage());
+            return e.getMessage();
+        }
+        DoNotCallList doNotCall;
+        ConsentList consent;
+        try {
+            doNotCall = doNotCall(next);
+            consent = consent(next);
+        } catch (ListFileException e) {
+            LOG.warn("reload refused: {}", e.getMessage());
+            return e.getMessage();
+        }
+        var result = authority.reload();
+        if (!result.applied()) {
+            String problems = result.problems().toString();
+            LOG.warn("reload refused: {}", problems);
+            return problems;
+        }
+        guard.replaceLists(doNotCall, consent);
+        proxy.replaceTrunks(next.trunks());
+        callerId.updateTrunks(next.trunks());
+        config = next;
+        LOG.info("reloaded {}: {} trunks", next.file(), next.trunks().size());
+        return null;
+    }
+
+    /** Re-reads the file at {@code config.file()} only to validate it (check-config). */
+    public static ProxyConfig check(java.nio.file.Path file) throws ConfigException {
+        return ProxyConfigLoader.load(file);
+    }
+
+    public TrunkguardProxy proxy() {
+        return proxy;
+    }
+
+    public BehaviourGuard guard() {
+        return guard;
+    }
+
+    public NumberAuthority authority() {
+        return authority;
+    }
+
+    public ProxyConfig config() {
+        return config;
+    }
+
+    private static DoNotCallList doNotCall(ProxyConfig c) throws ListFileException {
+        return c.doNotCallFile() == null ? DoNotCallList.EMPTY : DoNotCallList.load(c.doNotCallFile());
+    }
+
+    private static ConsentList consent(ProxyConfig c) throws ListFileException {
+        return c.consentFile() == null ? ConsentList.EMPTY : ConsentList.load(c.consentFile());
+    }
+
+    private static void closeQuietly(TraceWriter w) {
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                LOG.warn("closing trace: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        proxy.close();
+        housekeeping.shutdownNow();
+        closeQuietly(trace);
+        authority.close();
+    }
+
+    /** Why the node did not start; the message names the file and line where one is at fault. */
+    public static final class StartException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public StartException(String message) {
+            super(message);
+        }
+    }
+
+    /** Where the node reports: call events, hook timings, detections (metrics attach here). */
+    public record NodeObservers(CallEvent.Listener events, ProxyHooks hooks, DetectionListener detections) {
+        public static final NodeObservers NONE = new NodeObservers(e -> { }, ProxyHooks.NONE, (d, v) -> { });
+    }
+}

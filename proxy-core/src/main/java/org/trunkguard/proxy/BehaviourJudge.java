@@ -1,0 +1,54 @@
+package org.trunkguard.proxy;
+
+import org.trunkguard.behaviour.BehaviourGuard;
+import org.trunkguard.behaviour.CallAttempt;
+import org.trunkguard.proxy.trunk.Trunk;
+import org.trunkguard.sip.SipMessage;
+import org.trunkguard.verdict.Verdict;
+
+/**
+ * Stage "behaviour → verdict": hands each call to number-auth's behaviour detectors (ring-once,
+ * call-bombing, group calling, rate caps, calling hours, do-not-call) and feeds them the call's
+ * life cycle. Runs after the caller-ID rules, so it sees the authenticated, normalised numbers.
+ * A call whose numbers could not be normalised is not judged here: the caller-ID rules answer it.
+ */
+public final class BehaviourJudge implements CallJudge, CallEvent.Listener {
+    private final BehaviourGuard guard;
+
+    public BehaviourJudge(BehaviourGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    public Verdict judge(Trunk trunk, SipMessage invite, CallRecord call) {
+        if (call.callerNumber().isEmpty() || call.calleeNumber().isEmpty()) {
+            return Verdict.ALLOW;
+        }
+        CallAttempt attempt = new CallAttempt(call.callId(), call.attemptAt(), trunk.id(), trunk.enterpriseId(),
+                call.callerNumber(), call.calleeNumber(), trunk.category());
+        call.attach(attempt);
+        return guard.judge(attempt);
+    }
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        if (!(event.call().attachment() instanceof CallAttempt attempt)) {
+            return;
+        }
+        org.trunkguard.behaviour.CallEvent.Kind kind = switch (event.type()) {
+            case RINGING -> org.trunkguard.behaviour.CallEvent.Kind.RINGING;
+            case ANSWERED -> org.trunkguard.behaviour.CallEvent.Kind.ANSWERED;
+            case CANCELLED -> org.trunkguard.behaviour.CallEvent.Kind.CANCELLED;
+            case FAILED -> org.trunkguard.behaviour.CallEvent.Kind.FAILED;
+            case ENDED -> org.trunkguard.behaviour.CallEvent.Kind.ENDED;
+            case ATTEMPT -> null;
+        };
+        if (kind != null) {
+            guard.on(attempt.event(kind, event.atMillis()));
+        }
+    }
+
+    public BehaviourGuard guard() {
+        return guard;
+    }
+}
