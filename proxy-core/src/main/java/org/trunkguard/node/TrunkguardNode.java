@@ -46,7 +46,7 @@ public final class TrunkguardNode implements AutoCloseable {
     });
 
     private TrunkguardNode(ProxyConfig config, NumberAuthority authority, BehaviourGuard guard, TraceWriter trace,
-                           NodeObservers observers) {
+                           NodeObservers observers, Clock clock) {
         this.config = config;
         this.authority = authority;
         this.guard = guard;
@@ -59,12 +59,17 @@ public final class TrunkguardNode implements AutoCloseable {
             recorder.onCallEvent(event);
             observers.events().onCallEvent(event);
         };
-        this.proxy = new TrunkguardProxy(config, CallJudge.chain(callerId, behaviour), events, recorder);
+        this.proxy = new TrunkguardProxy(config, CallJudge.chain(callerId, behaviour), events, recorder, clock);
         trace.scheduleOn(housekeeping);
     }
 
     /** Loads every file the configuration names, then starts the proxy; nothing starts if anything is invalid. */
     public static TrunkguardNode start(ProxyConfig config, NodeObservers observers) throws StartException {
+        return start(config, observers, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ProxyConfig, NodeObservers)}, with the clock of the call life cycle (tests). */
+    public static TrunkguardNode start(ProxyConfig config, NodeObservers observers, Clock clock) throws StartException {
         NumberAuthority authority;
         try {
             authority = NumberAuthority.load(config.callerId());
@@ -73,10 +78,10 @@ public final class TrunkguardNode implements AutoCloseable {
         }
         TraceWriter trace = null;
         try {
-            BehaviourGuard guard = new BehaviourGuard(config.behaviour(), Clock.systemUTC(), observers.detections());
+            BehaviourGuard guard = new BehaviourGuard(config.behaviour(), clock, observers.detections());
             guard.replaceLists(doNotCall(config), consent(config));
-            trace = TraceWriter.open(config.trace(), Clock.systemUTC());
-            TrunkguardNode node = new TrunkguardNode(config, authority, guard, trace, observers);
+            trace = TraceWriter.open(config.trace(), clock);
+            TrunkguardNode node = new TrunkguardNode(config, authority, guard, trace, observers, clock);
             node.proxy.start();
             return node;
         } catch (ListFileException e) {

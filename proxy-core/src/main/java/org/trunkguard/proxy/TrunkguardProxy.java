@@ -30,6 +30,7 @@ public final class TrunkguardProxy implements AutoCloseable {
     private final CallJudge judge;
     private final CallEvent.Listener listener;
     private final ProxyHooks hooks;
+    private final Clock clock;
     private final ProxyCounters counters = new ProxyCounters();
     private final Transports transports = new Transports(true);
     private EventLoopGroup group;
@@ -43,6 +44,12 @@ public final class TrunkguardProxy implements AutoCloseable {
     }
 
     public TrunkguardProxy(ProxyConfig config, CallJudge judge, CallEvent.Listener listener, ProxyHooks hooks) {
+        this(config, judge, listener, hooks, Clock.systemUTC());
+    }
+
+    /** {@code clock} times the call life cycle (events, detectors, trace); tests move it by hand. */
+    public TrunkguardProxy(ProxyConfig config, CallJudge judge, CallEvent.Listener listener, ProxyHooks hooks, Clock clock) {
+        this.clock = clock;
         this.hooks = hooks;
         this.config = config;
         this.judge = judge;
@@ -68,7 +75,7 @@ public final class TrunkguardProxy implements AutoCloseable {
                 });
         sender = new Sender(tcpClient, counters);
         context = new ProxyContext(identity, trunks, config.timers(), TimeUnit.MINUTES.toMillis(config.maxCallMinutes()),
-                sender, counters, judge, listener, hooks, Clock.systemUTC(), PooledByteBufAllocator.DEFAULT);
+                sender, counters, judge, listener, hooks, clock, PooledByteBufAllocator.DEFAULT);
         udp = udpBootstrap.bind(udpAddress).sync().channel();
         sender.attachUdp(udp);
         tcp = new ServerBootstrap().group(group).channel(transports.server())
