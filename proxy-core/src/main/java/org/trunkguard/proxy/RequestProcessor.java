@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.InboundSip;
 import org.trunkguard.sip.Methods;
-import org.trunkguard.sip.NameAddress;
 import org.trunkguard.sip.SipHeader;
 import org.trunkguard.sip.SipMessage;
 import org.trunkguard.sip.SipSanity;
@@ -79,7 +78,7 @@ final class RequestProcessor {
         } else if (looped(request)) {
             ctx.counters.loopsDetected.increment();
             replies.respond(txn, loop, 482, Responses.phrase(482));
-        } else if (NameAddress.parse(request.header(SipHeader.TO)).tag() != null) {
+        } else if (request.to().tag() != null) {
             inDialog(txn, trunk, loop);
         } else if (trunk.isCore()) {
             replies.respond(txn, loop, 404, "No route for requests from the core");

@@ -26,7 +26,8 @@ public final class Responses {
             SipHeader h = request.headerAt(i);
             if (i == firstVia && stamped != null) {
                 SipMessageWriter.header(out, SipHeader.VIA, stamped);
-            } else if (h == SipHeader.TO && toTag != null && status > 100 && !hasTag(request.valueAt(i))) {
+            } else if (h == SipHeader.TO && toTag != null && status > 100 && request.to() != null && request.to().valid()
+                    && request.to().tag() == null) {
                 SipMessageWriter.header(out, SipHeader.TO, request.valueAt(i) + ";tag=" + toTag);
             } else if (h == SipHeader.VIA || h == SipHeader.FROM || h == SipHeader.TO || h == SipHeader.CALL_ID
                     || h == SipHeader.CSEQ) {
@@ -70,9 +71,5 @@ public final class Responses {
             case 603 -> "Decline";
             default -> status < 300 ? "OK" : "Error";
         };
-    }
-
-    static boolean hasTag(String nameAddress) {
-        return org.trunkguard.sip.NameAddress.parse(nameAddress).tag() != null;
     }
 }

@@ -5,8 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.trunkguard.config.ProxyConfig;
-import org.trunkguard.sip.NameAddress;
-import org.trunkguard.sip.SipHeader;
 import org.trunkguard.sip.SipMessage;
 import org.trunkguard.sip.Via;
 
@@ -36,7 +34,7 @@ final class Transactions {
         if (top.rfc3261Branch()) {
             return top.branch() + '|' + top.sentBy().toLowerCase(java.util.Locale.ROOT) + '|' + method;
         }
-        String fromTag = NameAddress.parse(request.header(SipHeader.FROM)).tag();
+        String fromTag = request.from().tag();
         return "2543|" + request.callId() + '|' + request.cseq().number() + '|' + fromTag + '|' + top.sentBy() + '|'
                 + method;
     }
