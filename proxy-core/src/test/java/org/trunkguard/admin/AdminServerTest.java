@@ -1,7 +1,7 @@
 package org.trunkguard.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,6 +191,6 @@ class AdminServerTest {
                 new AdminActions(() -> true, () -> null, () -> null), clock);
         IOException e = assertThrows(IOException.class, second::start);
         assertTrue(e.getMessage().startsWith("admin endpoint cannot listen on 127.0.0.1:" + port + ": "), e.getMessage());
-        assertFalse(second.boundAddress() != null);
+        assertNull(second.boundAddress());
     }
 }

@@ -1,6 +1,7 @@
 package org.trunkguard.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
@@ -62,7 +63,7 @@ class ProxyMetricsTest {
         assertEquals(1, scrape.value("trunkguard_call_outcomes_total", "trunk", "ent-1", "outcome", "ended"));
         assertEquals(1, scrape.value("trunkguard_call_outcomes_total", "trunk", "ent-1", "outcome", "cancelled"));
         assertEquals(2, scrape.value("trunkguard_call_outcomes_total", "trunk", "ent-1", "outcome", "failed"));
-        assertEquals(false, scrape.has("trunkguard_call_outcomes_total", "outcome", "attempt"));
+        assertFalse(scrape.has("trunkguard_call_outcomes_total", "outcome", "attempt"));
     }
 
     @Test
