@@ -26,8 +26,9 @@ public final class CallRecord {
     private long endedAt;
     private int finalStatus;
 
-    CallRecord(String callId, Trunk trunk, Destination caller, String fromUri, String requestUri, String to,
-               String assertedIdentity, long attemptAt) {
+    /** A call as the proxy sees its INVITE arrive; public so stages and their tests can build one. */
+    public CallRecord(String callId, Trunk trunk, Destination caller, String fromUri, String requestUri, String to,
+                      String assertedIdentity, long attemptAt) {
         this.to = to;
         this.assertedIdentity = assertedIdentity;
         this.callId = callId;
@@ -99,7 +100,7 @@ public final class CallRecord {
         return verdict;
     }
 
-    synchronized void verdict(Verdict v) {
+    public synchronized void verdict(Verdict v) {
         verdict = v;
     }
 
