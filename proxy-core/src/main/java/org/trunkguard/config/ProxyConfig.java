@@ -21,7 +21,7 @@ public record ProxyConfig(
         SipDecoderConfig decoder,
         Timers timers,
         int maxCallMinutes,
-        Listen admin,
+        AdminEndpoint admin,
         List<Trunk> trunks,
         CallerIdSettings callerId,
         BehaviourSettings behaviour,
@@ -47,6 +47,10 @@ public record ProxyConfig(
 
     /** Where sockets bind. */
     public record Listen(String host, int udpPort, int tcpPort) {
+    }
+
+    /** Where the admin HTTP endpoint (metrics, health, penalty box, reload) listens. */
+    public record AdminEndpoint(String host, int port) {
     }
 
     /** RFC 3261 §17 timer values. */

@@ -54,8 +54,8 @@ public final class ProxyConfigLoader {
                 proxy.integer("max-header-lines", SipDecoderConfig.DEFAULT_MAX_HEADER_LINES, 16, 4096));
         ConfigNode adminNode = required(root, "admin");
         adminNode.allowOnly(ADMIN);
-        ProxyConfig.Listen admin = new ProxyConfig.Listen(address(adminNode, "host", "127.0.0.1"),
-                0, adminNode.integer("port", 9060, 1, 65535));
+        ProxyConfig.AdminEndpoint admin = new ProxyConfig.AdminEndpoint(address(adminNode, "host", "127.0.0.1"),
+                adminNode.integer("port", 9060, 0, 65535));
         List<Trunk> trunks = trunks(root);
         Path dir = file.toAbsolutePath().getParent();
         ConfigNode behaviourNode = root.child("behaviour");

@@ -1,11 +1,15 @@
 package org.trunkguard.node;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trunkguard.admin.AdminActions;
+import org.trunkguard.admin.AdminServer;
+import org.trunkguard.admin.ProxyMetrics;
 import org.trunkguard.auth.NumberAuthority;
 import org.trunkguard.behaviour.BehaviourGuard;
 import org.trunkguard.behaviour.ConsentList;
@@ -39,6 +43,10 @@ public final class TrunkguardNode implements AutoCloseable {
     private final TraceWriter trace;
     private final CallerIdJudge callerId;
     private final TrunkguardProxy proxy;
+    private final ProxyMetrics metrics;
+    private final AdminServer admin;
+    private volatile long segmentRows;
+    private volatile double segmentsLoadedAt;
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "trunkguard-housekeeping");
         t.setDaemon(true);
@@ -46,21 +54,57 @@ public final class TrunkguardNode implements AutoCloseable {
     });
 
     private TrunkguardNode(ProxyConfig config, NumberAuthority authority, BehaviourGuard guard, TraceWriter trace,
-                           NodeObservers observers, Clock clock) {
+                           ProxyMetrics metrics, NodeObservers observers, Clock clock) {
         this.config = config;
         this.authority = authority;
         this.guard = guard;
         this.trace = trace;
+        this.metrics = metrics;
         this.callerId = new CallerIdJudge(authority.screen(), config.trunks());
         BehaviourJudge behaviour = new BehaviourJudge(guard);
-        TraceRecorder recorder = new TraceRecorder(trace, observers.hooks());
+        ProxyHooks timings = new ProxyHooks() {
+            @Override
+            public void decided(long nanos) {
+                metrics.recordDecisionNanos(nanos);
+                observers.hooks().decided(nanos);
+            }
+
+            @Override
+            public void forwarded(long nanos) {
+                metrics.recordForwardNanos(nanos);
+                observers.hooks().forwarded(nanos);
+            }
+        };
+        TraceRecorder recorder = new TraceRecorder(trace, timings);
         CallEvent.Listener events = event -> {
             behaviour.onCallEvent(event);
             recorder.onCallEvent(event);
+            metrics.onCallEvent(event);
             observers.events().onCallEvent(event);
         };
         this.proxy = new TrunkguardProxy(config, CallJudge.chain(callerId, behaviour), events, recorder, clock);
+        this.admin = new AdminServer(new InetSocketAddress(config.admin().host(), config.admin().port()), metrics,
+                new AdminActions(() -> true, () -> this.guard.penaltyBox(), this::reload), Clock.systemUTC());
+        config.trunks().forEach(t -> metrics.registerTrunk(t.id()));
+        segmentsLoaded(authority);
         trace.scheduleOn(housekeeping);
+    }
+
+    private void startServing() throws InterruptedException, IOException {
+        proxy.start();
+        metrics.bindCounters(proxy.counters());
+        metrics.bindInProgress(proxy::transactionsInProgress, proxy::callsInProgress);
+        metrics.bindPenaltyBoxSize(() -> guard.penaltyBox().list().size());
+        metrics.bindSegments(() -> segmentRows, () -> segmentsLoadedAt);
+        admin.start();
+    }
+
+    private void segmentsLoaded(NumberAuthority loaded) {
+        var outcome = loaded.lastReload().segments();
+        if (outcome != null) {
+            segmentRows = outcome.rows();
+            segmentsLoadedAt = System.currentTimeMillis() / 1000.0;
+        }
     }
 
     /** Loads every file the configuration names, then starts the proxy; nothing starts if anything is invalid. */
@@ -77,24 +121,28 @@ public final class TrunkguardNode implements AutoCloseable {
             throw new StartException(e.getMessage());
         }
         TraceWriter trace = null;
+        ProxyMetrics metrics = new ProxyMetrics();
+        TrunkguardNode node = null;
         try {
-            BehaviourGuard guard = new BehaviourGuard(config.behaviour(), clock, observers.detections());
+            DetectionListener detections = (detection, verdict) -> {
+                metrics.detection(detection);
+                observers.detections().onDetection(detection, verdict);
+            };
+            BehaviourGuard guard = new BehaviourGuard(config.behaviour(), clock, detections);
             guard.replaceLists(doNotCall(config), consent(config));
             trace = TraceWriter.open(config.trace(), clock);
-            TrunkguardNode node = new TrunkguardNode(config, authority, guard, trace, observers, clock);
-            node.proxy.start();
+            node = new TrunkguardNode(config, authority, guard, trace, metrics, observers, clock);
+            node.startServing();
             return node;
         } catch (ListFileException e) {
             authority.close();
             throw new StartException(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            authority.close();
-            closeQuietly(trace);
+            abandon(node, authority, trace, metrics);
             throw new StartException("cannot start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            authority.close();
-            closeQuietly(trace);
+            abandon(node, authority, trace, metrics);
             throw new StartException("interrupted while starting");
         }
     }
@@ -105,6 +153,12 @@ public final class TrunkguardNode implements AutoCloseable {
      * event loops (the SIGHUP handler and the admin endpoint do).
      */
     public synchronized String reload() {
+        String refused = applyReload();
+        metrics.configReload(refused == null);
+        return refused;
+    }
+
+    private String applyReload() {
         ProxyConfig next;
         try {
             next = ProxyConfigLoader.load(config.file()).withCallerId(config.callerId()).withTrace(config.trace());
@@ -127,8 +181,10 @@ public final class TrunkguardNode implements AutoCloseable {
             LOG.warn("reload refused: {}", problems);
             return problems;
         }
+        segmentsLoaded(authority);
         guard.replaceLists(doNotCall, consent);
         proxy.replaceTrunks(next.trunks());
+        next.trunks().forEach(t -> metrics.registerTrunk(t.id()));
         callerId.updateTrunks(next.trunks());
         config = next;
         LOG.info("reloaded {}: {} trunks", next.file(), next.trunks().size());
@@ -164,6 +220,16 @@ public final class TrunkguardNode implements AutoCloseable {
         return c.consentFile() == null ? ConsentList.EMPTY : ConsentList.load(c.consentFile());
     }
 
+    private static void abandon(TrunkguardNode node, NumberAuthority authority, TraceWriter trace, ProxyMetrics metrics) {
+        if (node != null) {
+            node.close();
+            return;
+        }
+        authority.close();
+        closeQuietly(trace);
+        metrics.close();
+    }
+
     private static void closeQuietly(TraceWriter w) {
         if (w != null) {
             try {
@@ -174,9 +240,20 @@ public final class TrunkguardNode implements AutoCloseable {
         }
     }
 
+    public ProxyMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where the admin endpoint listens (its port may have been chosen by the system). */
+    public InetSocketAddress adminAddress() {
+        return admin.boundAddress();
+    }
+
     @Override
     public void close() {
+        admin.close();
         proxy.close();
+        metrics.close();
         housekeeping.shutdownNow();
         closeQuietly(trace);
         authority.close();
