@@ -2,6 +2,7 @@ package org.trunkguard.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -10,18 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random bytes and random mutations of the corpus messages never make the codec throw: not the
  * decoders, not {@link SipSanity#check}, not any accessor, not the value parsers applied to every
  * header value. Malformed input must become a value ({@link SipMessage#malformed()}), never an
- * exception on the event loop. Seeds are fixed so a run is reproducible.
+ * exception on the event loop. Inputs come from a {@link SplittableRandom} with a fixed seed, so a run
+ * is reproducible, and a failure names the seed, the try and the input bytes.
  *
  * <p>Buffers here are not leak-aware on purpose: paranoid detection records a stack trace on
  * every byte read, which would make thousands of tries take minutes. Leaks are caught by
@@ -29,42 +28,89 @@ import net.jqwik.api.Provide;
  */
 class CodecPropertiesTest {
     /** Bytes that SIP grammar gives meaning to: mutations with them reach the parsers' corners. */
-    private static final Byte[] DELIMITERS = {':', ';', ',', '<', '>', '"', '\\', '\r', '\n', ' ', '\t', '[', ']',
+    private static final byte[] DELIMITERS = {':', ';', ',', '<', '>', '"', '\\', '\r', '\n', ' ', '\t', '[', ']',
         '%', '0', '9', '@', '=', '/', '?', 0, (byte) 0xFF, (byte) 0xC3, 'l', 'z', '-', '.', '*'};
+
+    private static final byte[] EDGE_BYTES = {0, 1, -1, Byte.MIN_VALUE, Byte.MAX_VALUE};
+    private static final String[] START_LINES = {"INVITE sip:a@b SIP/2.0\r\n", "SIP/2.0 200 OK\r\n",
+        "OPTIONS sip:[::1]:5060 SIP/2.0\r\nVia: ", "BYE sip:x SIP/2.0\r\nCSeq: ", ""};
 
     private static final List<byte[]> CORPUS = corpusMessages();
 
-    @Property(tries = 1500, seed = "4475")
-    void randomBytesNeverThrow(@ForAll("randomMessages") byte[] wire) {
-        exerciseDatagram(wire);
-        exerciseStream(wire);
+    @Test
+    void randomBytesNeverThrow() {
+        forAll(4475, 1500, CodecPropertiesTest::randomMessage);
     }
 
-    @Property(tries = 3000, seed = "3261")
-    void mutatedCorpusMessagesNeverThrow(@ForAll("mutatedCorpus") byte[] wire) {
-        exerciseDatagram(wire);
-        exerciseStream(wire);
+    @Test
+    void mutatedCorpusMessagesNeverThrow() {
+        forAll(3261, 3000, CodecPropertiesTest::mutatedCorpusMessage);
     }
 
-    @Provide
-    Arbitrary<byte[]> randomMessages() {
-        Arbitrary<byte[]> noise = Arbitraries.bytes().array(byte[].class).ofMaxSize(600);
-        Arbitrary<byte[]> grammarNoise = Arbitraries.oneOf(Arbitraries.of(DELIMITERS), Arbitraries.bytes(),
-                Arbitraries.bytes().between((byte) 'A', (byte) 'z')).array(Byte[].class).ofMaxSize(600)
-                .map(CodecPropertiesTest::unbox);
-        Arbitrary<String> startLine = Arbitraries.of("INVITE sip:a@b SIP/2.0\r\n", "SIP/2.0 200 OK\r\n",
-                "OPTIONS sip:[::1]:5060 SIP/2.0\r\nVia: ", "BYE sip:x SIP/2.0\r\nCSeq: ", "");
-        return Combinators.combine(startLine, Arbitraries.oneOf(noise, grammarNoise))
-                .as((line, tail) -> concat(line.getBytes(StandardCharsets.US_ASCII), tail));
+    /**
+     * Feeds {@code tries} messages drawn from one seeded generator to both decoders. Any failure,
+     * an exception included, is rethrown naming the seed, the try and the input bytes.
+     */
+    private static void forAll(long seed, int tries, Function<SplittableRandom, byte[]> generator) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int attempt = 1; attempt <= tries; attempt++) {
+            byte[] wire = generator.apply(random);
+            try {
+                exerciseDatagram(wire);
+                exerciseStream(wire);
+            } catch (Throwable failure) {
+                fail("seed " + seed + ", try " + attempt + " of " + tries + ", input " + javaLiteral(wire), failure);
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<byte[]> mutatedCorpus() {
-        Arbitrary<int[]> mutation = Combinators.combine(Arbitraries.integers().between(0, Integer.MAX_VALUE),
-                Arbitraries.integers().between(0, 3), Arbitraries.of(DELIMITERS))
-                .as((position, op, value) -> new int[] {position, op, value});
-        return Combinators.combine(Arbitraries.of(CORPUS), mutation.list().ofMinSize(1).ofMaxSize(12))
-                .as(CodecPropertiesTest::mutate);
+    /** A start line (or none) followed by random bytes or by bytes that are mostly SIP delimiters. */
+    static byte[] randomMessage(SplittableRandom random) {
+        byte[] line = START_LINES[random.nextInt(START_LINES.length)].getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = new byte[length(random, 600)];
+        boolean grammarNoise = random.nextBoolean();
+        for (int i = 0; i < tail.length; i++) {
+            tail[i] = grammarNoise ? grammarByte(random) : anyByte(random);
+        }
+        return concat(line, tail);
+    }
+
+    /** A corpus message with one to twelve delimiter mutations. */
+    static byte[] mutatedCorpusMessage(SplittableRandom random) {
+        byte[] original = CORPUS.get(random.nextInt(CORPUS.size()));
+        int count = random.nextInt(1, 13);
+        List<int[]> mutations = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int position = random.nextInt(20) == 0 ? Integer.MAX_VALUE : random.nextInt(Integer.MAX_VALUE);
+            mutations.add(new int[] {position, random.nextInt(4), DELIMITERS[random.nextInt(DELIMITERS.length)]});
+        }
+        return mutate(original, mutations);
+    }
+
+    /** One of a SIP delimiter, any byte or a letter-range byte, with equal odds. */
+    private static byte grammarByte(SplittableRandom random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> DELIMITERS[random.nextInt(DELIMITERS.length)];
+            case 1 -> anyByte(random);
+            default -> (byte) random.nextInt('A', 'z' + 1);
+        };
+    }
+
+    /** Any byte; one draw in ten is an edge value (0, 1, -1, the minimum or the maximum). */
+    private static byte anyByte(SplittableRandom random) {
+        return random.nextInt(10) == 0 ? EDGE_BYTES[random.nextInt(EDGE_BYTES.length)] : (byte) random.nextInt(256);
+    }
+
+    /** A length in [0, max]: 0 and max often, short lengths mostly, the whole range still reached. */
+    private static int length(SplittableRandom random, int max) {
+        int roll = random.nextInt(20);
+        if (roll == 0) {
+            return 0;
+        }
+        if (roll == 1) {
+            return max;
+        }
+        return roll < 11 ? random.nextInt(33) : random.nextInt(max + 1);
     }
 
     /** Each mutation replaces, inserts, deletes or duplicates a byte at a position in the message. */
@@ -188,5 +234,21 @@ class CodecPropertiesTest {
             out[i] = boxed[i];
         }
         return out;
+    }
+
+    /** The bytes as a Java string literal (ISO-8859-1), printable ASCII as is, the rest escaped. */
+    private static String javaLiteral(byte[] wire) {
+        StringBuilder out = new StringBuilder(wire.length + 2).append('"');
+        for (byte b : wire) {
+            int c = b & 0xFF;
+            if (c == '"' || c == '\\') {
+                out.append('\\').append((char) c);
+            } else if (c >= 0x20 && c < 0x7F) {
+                out.append((char) c);
+            } else {
+                out.append(String.format("\\u%04X", c));
+            }
+        }
+        return out.append('"').toString();
     }
 }
