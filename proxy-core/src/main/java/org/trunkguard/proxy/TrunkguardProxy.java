@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -66,6 +67,9 @@ public final class TrunkguardProxy implements AutoCloseable {
         Bootstrap udpBootstrap = new Bootstrap().group(group).channel(transports.datagram())
                 .option(ChannelOption.SO_RCVBUF, config.socketBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, config.socketBufferBytes())
+                // Netty's default datagram buffer is 2048 bytes: a longer SIP message (RFC 4475's
+                // longreq is 3.5 KB) would arrive cut and be refused. Receive whole datagrams.
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.decoder().maxMessageBytes()))
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
