@@ -44,6 +44,8 @@ final class ProxyCountersMetrics implements MeterBinder {
                 "Messages the proxy could not send");
         bind(registry, "loops.detected", counters.loopsDetected,
                 "Requests refused because they looped back through the proxy");
+        bind(registry, "trace.failures", counters.traceFailures,
+                "Calls refused with 503 because their trace record could not be written");
     }
 
     private static void bind(MeterRegistry registry, String name, LongAdder adder, String description) {
