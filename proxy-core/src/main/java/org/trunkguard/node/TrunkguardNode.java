@@ -36,6 +36,8 @@ import org.trunkguard.trace.TraceWriter;
  */
 public final class TrunkguardNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrunkguardNode.class);
+    /** Enough for a person to follow an incident; the trace records keep every decision. */
+    private static final int DECISIONS_LOGGED_PER_SECOND = 20;
 
     private volatile ProxyConfig config;
     private final NumberAuthority authority;
@@ -76,7 +78,9 @@ public final class TrunkguardNode implements AutoCloseable {
             }
         };
         TraceRecorder recorder = new TraceRecorder(trace, timings);
+        DecisionLog decisions = new DecisionLog(DECISIONS_LOGGED_PER_SECOND);
         CallEvent.Listener events = event -> {
+            decisions.onCallEvent(event);
             behaviour.onCallEvent(event);
             recorder.onCallEvent(event);
             metrics.onCallEvent(event);
