@@ -26,16 +26,15 @@ import org.trunkguard.verdict.Verdict;
 public final class CallerIdScreen {
 
     private final NumberAuthority authority;
-    private final RuleVerdicts verdicts;
 
-    CallerIdScreen(NumberAuthority authority, RuleVerdicts verdicts) {
+    CallerIdScreen(NumberAuthority authority) {
         this.authority = authority;
-        this.verdicts = verdicts;
     }
 
     /** The verdict on {@code identity} arriving on {@code trunk}; fills the identity's results. */
     public Verdict screen(TrunkProfile trunk, CallIdentity identity) {
         NumberAuthority.Snapshot data = authority.snapshot();
+        RuleVerdicts verdicts = data.verdicts();
         Normaliser normaliser = data.normaliser();
         if (normaliser.normalise(identity.requestUri(), identity.callee) == NumberKind.EMERGENCY) {
             return RuleVerdicts.EMERGENCY;
@@ -73,8 +72,8 @@ public final class CallerIdScreen {
             reported = reported != null ? reported : verdict;
         }
         verdict = switch (trunk.kind()) {
-            case ENTERPRISE -> segmentOwnership(trunk.enterpriseId(), identity, fromAnonymous);
-            case INTERNATIONAL -> overseasSpoof(identity, data.roamingExempt(), fromAnonymous);
+            case ENTERPRISE -> segmentOwnership(trunk.enterpriseId(), identity, fromAnonymous, verdicts);
+            case INTERNATIONAL -> overseasSpoof(identity, data.roamingExempt(), fromAnonymous, verdicts);
             default -> null;
         };
         if (verdict != null && (verdict.action() != Action.ALLOW || reported == null)) {
@@ -114,7 +113,8 @@ public final class CallerIdScreen {
     }
 
     /** Every identity in the enterprise's segments, and all the same number (no pass-through). */
-    private Verdict segmentOwnership(String enterpriseId, CallIdentity identity, boolean fromAnonymous) {
+    private Verdict segmentOwnership(String enterpriseId, CallIdentity identity, boolean fromAnonymous,
+            RuleVerdicts verdicts) {
         long callerCode = identity.caller.code();
         boolean disagree = false;
         for (int i = 0; i < identity.assertedIdentityUris().size(); i++) {
@@ -130,7 +130,8 @@ public final class CallerIdScreen {
     }
 
     /** International trunk: a domestic identity is a spoof unless the subscriber roams. */
-    private Verdict overseasSpoof(CallIdentity identity, NumberList roamingExempt, boolean fromAnonymous) {
+    private Verdict overseasSpoof(CallIdentity identity, NumberList roamingExempt, boolean fromAnonymous,
+            RuleVerdicts verdicts) {
         boolean spoof = false;
         for (int i = 0; i < identity.assertedIdentityUris().size(); i++) {
             spoof |= isDomesticNotRoaming(identity.asserted(i), roamingExempt);

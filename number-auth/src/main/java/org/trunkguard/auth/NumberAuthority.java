@@ -18,10 +18,11 @@ import org.trunkguard.segments.SegmentDirectory;
 public final class NumberAuthority implements AutoCloseable {
 
     /** The list data and normaliser in force, replaced as a whole by a reload. */
-    record Snapshot(Normaliser normaliser, NumberList roamingExempt, NumberList blocklist, NumberList allowlist) {
+    record Snapshot(Normaliser normaliser, NumberList roamingExempt, NumberList blocklist, NumberList allowlist,
+            RuleVerdicts verdicts) {
     }
 
-    private final CallerIdSettings settings;
+    private volatile CallerIdSettings settings;
     private final SegmentDirectory segments;
     private volatile Snapshot snapshot;
     private volatile ReloadResult lastReload;
@@ -48,8 +49,27 @@ public final class NumberAuthority implements AutoCloseable {
 
     /** Re-reads every file; applies all or nothing. Blocking: call from a worker thread. */
     public synchronized ReloadResult reload() {
-        lastReload = loadAll();
+        lastReload = loadAll(settings);
         return lastReload;
+    }
+
+    /**
+     * Re-reads every file named by {@code next} and, when all are valid, puts them and next's rule
+     * actions in force together; otherwise nothing changes. The segment store folder is fixed for
+     * the life of the process (other processes may share the store).
+     */
+    public synchronized ReloadResult reload(CallerIdSettings next) {
+        if (!next.segmentStoreDirectory().equals(settings.segmentStoreDirectory())) {
+            return new ReloadResult(false, List.of(new FileProblem(next.segmentStoreDirectory(), 0,
+                    "the segment store folder cannot change without a restart (in force: "
+                            + settings.segmentStoreDirectory() + ")")), null);
+        }
+        ReloadResult result = loadAll(next);
+        if (result.applied()) {
+            settings = next;
+        }
+        lastReload = result;
+        return result;
     }
 
     /** The outcome of the latest load or reload (for status pages and start-up logs). */
@@ -57,7 +77,7 @@ public final class NumberAuthority implements AutoCloseable {
         return lastReload;
     }
 
-    private ReloadResult loadAll() {
+    private ReloadResult loadAll(CallerIdSettings settings) {
         List<FileProblem> problems = new ArrayList<>();
         Normaliser normaliser;
         try {
@@ -77,7 +97,7 @@ public final class NumberAuthority implements AutoCloseable {
         } catch (InvalidFileException e) {
             return new ReloadResult(false, e.problems(), null);
         }
-        snapshot = new Snapshot(normaliser, roaming, block, allow);
+        snapshot = new Snapshot(normaliser, roaming, block, allow, new RuleVerdicts(settings));
         return new ReloadResult(true, List.of(), outcome);
     }
 
@@ -90,9 +110,9 @@ public final class NumberAuthority implements AutoCloseable {
         }
     }
 
-    /** A screen judging calls with this authority's data and the settings' rule actions. */
+    /** A screen judging calls with the data and rule actions in force (it follows reloads). */
     public CallerIdScreen screen() {
-        return new CallerIdScreen(this, new RuleVerdicts(settings));
+        return new CallerIdScreen(this);
     }
 
     /** The normaliser of the plan in force (for detectors and trace tools). */

@@ -73,4 +73,31 @@ class NumberAuthorityReloadTest {
         InvalidFileException refused = assertThrows(InvalidFileException.class, () -> NumberAuthority.load(settings));
         assertTrue(refused.getMessage().startsWith(settings.numberPlanFile() + ":"), refused.getMessage());
     }
+
+    @Test
+    void reloadWithNewSettingsPutsNewRuleActionsInForce() throws Exception {
+        CallerIdSettings settings = TestAuthorities.settingsIn(temp);
+        try (NumberAuthority authority = NumberAuthority.load(settings)) {
+            CallerIdScreen screen = authority.screen();
+            var before = screen.screen(CallerIdScreenTest.PEER, CallerIdScreenTest.from("sip:13700000666@peer"));
+            assertEquals(org.trunkguard.verdict.Action.REJECT, before.action());
+            ReloadResult result = authority.reload(settings.withAction(CallerIdRules.CALLER_BLOCKLIST, RuleAction.MARK));
+            assertTrue(result.applied(), result.problems().toString());
+            var after = screen.screen(CallerIdScreenTest.PEER, CallerIdScreenTest.from("sip:13700000666@peer"));
+            assertEquals(org.trunkguard.verdict.Action.MARK, after.action(), "the same screen follows the reload");
+        }
+    }
+
+    @Test
+    void reloadRefusesAnotherStoreFolder() throws Exception {
+        CallerIdSettings settings = TestAuthorities.settingsIn(temp);
+        try (NumberAuthority authority = NumberAuthority.load(settings)) {
+            CallerIdSettings moved = new CallerIdSettings(settings.numberPlanFile(), settings.segmentsFile(),
+                    temp.resolve("elsewhere"), settings.roamingExemptFile(), settings.blocklistFile(),
+                    settings.allowlistFile(), settings.ruleActions());
+            ReloadResult result = authority.reload(moved);
+            assertFalse(result.applied());
+            assertTrue(result.problems().get(0).reason().contains("cannot change without a restart"));
+        }
+    }
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.trunkguard.admin.AdminActions;
 import org.trunkguard.admin.AdminServer;
 import org.trunkguard.admin.ProxyMetrics;
+import org.trunkguard.auth.CallerIdSettings;
 import org.trunkguard.auth.NumberAuthority;
 import org.trunkguard.behaviour.BehaviourGuard;
 import org.trunkguard.behaviour.ConsentList;
@@ -165,7 +166,12 @@ public final class TrunkguardNode implements AutoCloseable {
     private String applyReload() {
         ProxyConfig next;
         try {
-            next = ProxyConfigLoader.load(config.file()).withCallerId(config.callerId()).withTrace(config.trace());
+            ProxyConfig read = ProxyConfigLoader.load(config.file());
+            // Restart-only settings keep their running values: listen addresses, trace, segment store folder.
+            CallerIdSettings c = read.callerId();
+            next = read.withCallerId(new CallerIdSettings(c.numberPlanFile(), c.segmentsFile(),
+                    config.callerId().segmentStoreDirectory(), c.roamingExemptFile(), c.blocklistFile(), c.allowlistFile(),
+                    c.ruleActions())).withTrace(config.trace());
         } catch (ConfigException e) {
             LOG.warn("reload refused: {}", e.getMessage());
             return e.getMessage();
@@ -179,7 +185,7 @@ public final class TrunkguardNode implements AutoCloseable {
             LOG.warn("reload refused: {}", e.getMessage());
             return e.getMessage();
         }
-        var result = authority.reload();
+        var result = authority.reload(next.callerId());
         if (!result.applied()) {
             String problems = result.problems().toString();
             LOG.warn("reload refused: {}", problems);

@@ -53,6 +53,14 @@ class ReloadUnderLoadIT {
             assertTrue(Await.until(() -> caller.finals.size() == CALLS, 10_000), "finals: " + caller.finals.size());
             assertTrue(caller.finals.values().stream().allMatch(s -> s == 200),
                     "every call answered: " + caller.finals.values().stream().filter(s -> s != 200).toList());
+            caller.invite("spoof-before", "13812345678", "13900000001");
+            assertTrue(Await.until(() -> caller.finals.containsKey("spoof-before"), 5000));
+            assertEquals(403, caller.finals.get("spoof-before"));
+            Files.writeString(file, added.replace("segment-ownership: reject 403", "segment-ownership: mark"));
+            assertNull(node.reload(), "changing a rule's action");
+            caller.invite("spoof-after", "13812345678", "13900000001");
+            assertTrue(Await.until(() -> caller.finals.containsKey("spoof-after"), 5000));
+            assertEquals(200, caller.finals.get("spoof-after"), "a marked call is forwarded");
             try (RawCaller late = new RawCaller("127.0.0.30", 5074)) {
                 late.invite("late-1", "13812345678", "13900000001");
                 assertTrue(Await.until(() -> late.finals.containsKey("late-1"), 5000), "the reloaded trunk is served");
