@@ -15,4 +15,14 @@ final class ConfigOption {
     ProxyConfig load() throws ConfigException {
         return ProxyConfigLoader.load(file);
     }
+
+    /** The configuration, or null after printing why it was refused ("refusing to start: file:line: key: problem"). */
+    ProxyConfig loadForStart() {
+        try {
+            return load();
+        } catch (ConfigException e) {
+            System.err.println("refusing to start: " + e.getMessage());
+            return null;
+        }
+    }
 }

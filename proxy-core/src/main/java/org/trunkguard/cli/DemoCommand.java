@@ -1,7 +1,6 @@
 package org.trunkguard.cli;
 
 import java.util.concurrent.Callable;
-import org.trunkguard.config.ConfigException;
 import org.trunkguard.config.ProxyConfig;
 import org.trunkguard.demo.Demo;
 import org.trunkguard.node.TrunkguardNode;
@@ -16,11 +15,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProxyConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            System.err.println("refusing to start: " + e.getMessage());
+        ProxyConfig loaded = config.loadForStart();
+        if (loaded == null) {
             return 1;
         }
         try {

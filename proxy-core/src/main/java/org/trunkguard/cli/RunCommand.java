@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.trunkguard.config.ConfigException;
 import org.trunkguard.config.ProxyConfig;
 import org.trunkguard.node.TrunkguardNode;
 import picocli.CommandLine.Command;
@@ -22,11 +21,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ProxyConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            System.err.println("refusing to start: " + e.getMessage());
+        ProxyConfig loaded = config.loadForStart();
+        if (loaded == null) {
             return 1;
         }
         TrunkguardNode node;
