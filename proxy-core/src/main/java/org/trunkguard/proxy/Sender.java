@@ -16,7 +16,8 @@ import org.trunkguard.sip.Transport;
  * proxy's own connection to it, opened on first use and reopened when it closes.
  */
 public final class Sender {
-    private volatile Channel udp;
+    /** One UDP socket per event loop, all bound to the same port (SO_REUSEPORT); or just one. */
+    private volatile Channel[] udp;
     private final Bootstrap tcpClient;
     private final ProxyCounters counters;
     private final ConcurrentMap<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
@@ -26,15 +27,15 @@ public final class Sender {
         this.counters = counters;
     }
 
-    /** The UDP socket exists only once bound, after the pipeline that uses this sender is built. */
-    void attachUdp(Channel channel) {
-        this.udp = channel;
+    /** The UDP sockets exist only once bound, after the pipeline that uses this sender is built. */
+    void attachUdp(Channel[] channels) {
+        this.udp = channels.clone();
     }
 
     /** Sends and takes ownership of {@code message}. */
     public void send(Destination to, ByteBuf message) {
         if (to.transport() == Transport.UDP) {
-            udp.writeAndFlush(new DatagramPacket(message, to.address()), udp.voidPromise());
+            sendDatagram(new DatagramPacket(message, to.address()));
             return;
         }
         Channel channel = to.channel();
@@ -57,6 +58,25 @@ public final class Sender {
                 counters.sendFailures.increment();
             }
         });
+    }
+
+    /**
+     * Sends from the UDP socket of the current event loop when there is one (no hand-over between
+     * threads; batched within a read), otherwise from the first socket. All share one port.
+     */
+    private void sendDatagram(DatagramPacket packet) {
+        Channel[] sockets = udp;
+        for (Channel socket : sockets) {
+            if (socket.eventLoop().inEventLoop()) {
+                if (UdpBatchHandler.batching()) {
+                    socket.write(packet, socket.voidPromise());
+                } else {
+                    socket.writeAndFlush(packet, socket.voidPromise());
+                }
+                return;
+            }
+        }
+        sockets[0].writeAndFlush(packet, sockets[0].voidPromise());
     }
 
     private ChannelFuture connect(InetSocketAddress address) {

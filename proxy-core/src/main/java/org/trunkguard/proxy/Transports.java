@@ -1,6 +1,10 @@
 package org.trunkguard.proxy;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import java.net.InetSocketAddress;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -31,6 +35,20 @@ final class Transports {
     EventLoopGroup group(int threads) {
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         return new MultiThreadIoEventLoopGroup(threads, factory);
+    }
+
+    /**
+     * Binds the UDP port once per event loop with SO_REUSEPORT where epoll is in use, so the
+     * kernel spreads peers over the loops (DESIGN.md §8); NIO gets one socket.
+     */
+    Channel[] bindDatagrams(Bootstrap bootstrap, InetSocketAddress address, int loops) throws InterruptedException {
+        int count = epoll ? loops : 1;
+        Bootstrap b = epoll ? bootstrap.clone().option(EpollChannelOption.SO_REUSEPORT, true) : bootstrap;
+        Channel[] sockets = new Channel[count];
+        for (int i = 0; i < count; i++) {
+            sockets[i] = b.bind(address).sync().channel();
+        }
+        return sockets;
     }
 
     Class<? extends DatagramChannel> datagram() {

@@ -26,6 +26,7 @@ import org.trunkguard.sip.SipStreamDecoder;
  */
 public final class TrunkguardProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrunkguardProxy.class);
+    private static final UdpBatchHandler UDP_BATCH = new UdpBatchHandler();
 
     private final ProxyConfig config;
     private final CallJudge judge;
@@ -35,7 +36,7 @@ public final class TrunkguardProxy implements AutoCloseable {
     private final ProxyCounters counters = new ProxyCounters();
     private final Transports transports = new Transports(true);
     private EventLoopGroup group;
-    private Channel udp;
+    private Channel[] udp;
     private Channel tcp;
     private Sender sender;
     private ProxyContext context;
@@ -58,7 +59,8 @@ public final class TrunkguardProxy implements AutoCloseable {
     }
 
     public TrunkguardProxy start() throws InterruptedException {
-        group = transports.group(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        group = transports.group(threads);
         TrunkTable trunks = new TrunkTable(config.trunks());
         ProxyIdentity identity = new ProxyIdentity(config.advertisedHost(), config.listen().udpPort());
         InetSocketAddress udpAddress = new InetSocketAddress(config.listen().host(), config.listen().udpPort());
@@ -73,6 +75,7 @@ public final class TrunkguardProxy implements AutoCloseable {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast("batch", UDP_BATCH);
                         ch.pipeline().addLast("decoder", new SipDatagramDecoder(config.decoder()));
                         addStages(ch.pipeline());
                     }
@@ -80,14 +83,14 @@ public final class TrunkguardProxy implements AutoCloseable {
         sender = new Sender(tcpClient, counters);
         context = new ProxyContext(identity, trunks, config.timers(), TimeUnit.MINUTES.toMillis(config.maxCallMinutes()),
                 sender, counters, judge, listener, hooks, clock, PooledByteBufAllocator.DEFAULT);
-        udp = udpBootstrap.bind(udpAddress).sync().channel();
+        udp = transports.bindDatagrams(udpBootstrap, udpAddress, threads);
         sender.attachUdp(udp);
         tcp = new ServerBootstrap().group(group).channel(transports.server())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(streamPipeline())
                 .bind(config.listen().host(), config.listen().tcpPort()).sync().channel();
-        LOG.info("trunkguard listening on {} udp/{} tcp/{} ({}), {} trunks", config.listen().host(),
-                config.listen().udpPort(), config.listen().tcpPort(), transports.name(), config.trunks().size());
+        LOG.info("trunkguard listening on {} udp/{} ({} sockets) tcp/{} ({}), {} trunks", config.listen().host(),
+                config.listen().udpPort(), udp.length, config.listen().tcpPort(), transports.name(), config.trunks().size());
         return this;
     }
 
@@ -145,7 +148,9 @@ public final class TrunkguardProxy implements AutoCloseable {
             tcp.close().syncUninterruptibly();
         }
         if (udp != null) {
-            udp.close().syncUninterruptibly();
+            for (Channel socket : udp) {
+                socket.close().syncUninterruptibly();
+            }
         }
         if (sender != null) {
             sender.closeConnections();
