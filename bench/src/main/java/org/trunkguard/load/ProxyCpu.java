@@ -48,8 +48,9 @@ interface ProxyCpu {
     }
 
     /**
-     * Another process, read from /proc: utime + stime of the process, and of its threads whose
-     * name starts as Netty names event-loop threads (the kernel keeps 15 characters of it).
+     * Another process, read from /proc: utime + stime of the process and of its child processes
+     * (a multi-process proxy such as Kamailio forks its workers), and of its threads whose name
+     * starts as Netty names event-loop threads (the kernel keeps 15 characters of it).
      */
     static ProxyCpu external(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
@@ -79,9 +80,33 @@ interface ProxyCpu {
                 if (stat == null) {
                     throw new IllegalStateException("proxy process " + pid + " has exited");
                 }
-                return ticksToNanos(stat);
+                return ticksToNanos(stat) + childrenNanos(pid);
             }
         };
+    }
+
+    /** CPU of the children of {@code pid} and of their children, as listed in /proc/PID/task/TID/children. */
+    private static long childrenNanos(long pid) {
+        long sum = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                String children = read(task.resolve("children"));
+                if (children == null || children.isBlank()) {
+                    continue;
+                }
+                for (String child : children.trim().split(" ")) {
+                    String stat = read(Path.of("/proc", child, "stat"));
+                    if (stat != null) {
+                        sum += ticksToNanos(stat) + childrenNanos(Long.parseLong(child));
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return sum;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the children of process " + pid, e);
+        }
+        return sum;
     }
 
     private static String read(Path file) {
