@@ -2,6 +2,7 @@ package org.trunkguard.load;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -13,8 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The core's callee (UAS) on the CORE trunk's next hop: answers every INVITE at once with 180 and
  * 200, and every BYE with 200. Stateless: a retransmitted request gets the same answers again,
- * which is what a real UAS's transaction layer would send. It only talks to the proxy (the
- * channel is connected to it), so nothing else on the loopback can feed it.
+ * which is what a real UAS's transaction layer would send. Answers go to the address the request
+ * came from (the proxy), as SIPp's UAS does, so the callee needs no proxy address of its own.
  */
 final class Callee implements Runnable, AutoCloseable {
     private static final String SDP = "v=0\r\n"
@@ -33,12 +34,16 @@ final class Callee implements Runnable, AutoCloseable {
     private final LongAdder acks = new LongAdder();
     private final LongAdder byes = new LongAdder();
 
-    Callee(InetSocketAddress local, InetSocketAddress proxy, int socketBufferBytes) throws IOException {
+    Callee(InetSocketAddress local, int socketBufferBytes) throws IOException {
         channel = DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, socketBufferBytes);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, socketBufferBytes);
-        channel.bind(local);
-        channel.connect(proxy);
+        try {
+            channel.bind(local);
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot bind the callee to " + local + ": " + e.getMessage(), e);
+        }
         contact = "<sip:core@" + local.getHostString() + ":" + local.getPort() + ">";
     }
 
@@ -48,17 +53,17 @@ final class Callee implements Runnable, AutoCloseable {
         while (channel.isOpen()) {
             try {
                 in.clear();
-                channel.read(in);
-                answer(new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1));
+                SocketAddress from = channel.receive(in);
+                answer(new String(in.array(), 0, in.position(), StandardCharsets.ISO_8859_1), from);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                // ICMP port unreachable from a proxy that went away: keep serving until closed.
+                // A send to a peer that went away: keep serving until closed.
             }
         }
     }
 
-    private void answer(String request) throws IOException {
+    private void answer(String request, SocketAddress from) throws IOException {
         if (SipText.status(request) >= 0) {
             return;
         }
@@ -68,8 +73,8 @@ final class Callee implements Runnable, AutoCloseable {
             case "INVITE" -> {
                 invites.increment();
                 String dialog = responseHeaders(headers, true);
-                send("SIP/2.0 180 Ringing\r\n" + dialog + "Contact: " + contact + "\r\nContent-Length: 0\r\n\r\n");
-                send("SIP/2.0 200 OK\r\n" + dialog + "Contact: " + contact + "\r\nContent-Type: application/sdp\r\n"
+                send(from, "SIP/2.0 180 Ringing\r\n" + dialog + "Contact: " + contact + "\r\nContent-Length: 0\r\n\r\n");
+                send(from, "SIP/2.0 200 OK\r\n" + dialog + "Contact: " + contact + "\r\nContent-Type: application/sdp\r\n"
                         + "Content-Length: " + SDP.length() + "\r\n\r\n" + SDP);
             }
             case "ACK" -> acks.increment();
@@ -77,7 +82,7 @@ final class Callee implements Runnable, AutoCloseable {
                 if (method.equals("BYE")) {
                     byes.increment();
                 }
-                send("SIP/2.0 200 OK\r\n" + responseHeaders(headers, false) + "Content-Length: 0\r\n\r\n");
+                send(from, "SIP/2.0 200 OK\r\n" + responseHeaders(headers, false) + "Content-Length: 0\r\n\r\n");
             }
         }
     }
@@ -108,8 +113,8 @@ final class Callee implements Runnable, AutoCloseable {
         return b.toString();
     }
 
-    private void send(String response) throws IOException {
-        channel.write(ByteBuffer.wrap(response.getBytes(StandardCharsets.ISO_8859_1)));
+    private void send(SocketAddress to, String response) throws IOException {
+        channel.send(ByteBuffer.wrap(response.getBytes(StandardCharsets.ISO_8859_1)), to);
     }
 
     long invites() {

@@ -36,7 +36,12 @@ final class Caller implements AutoCloseable {
         channel = DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, socketBufferBytes);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, socketBufferBytes);
-        channel.bind(local);
+        try {
+            channel.bind(local);
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot bind the caller to " + local + ": " + e.getMessage(), e);
+        }
         channel.connect(proxy);
         this.messages = messages;
         this.book = book;

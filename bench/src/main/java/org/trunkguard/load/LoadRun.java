@@ -41,7 +41,7 @@ final class LoadRun {
                 plan.firstCaller(), plan.callers());
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (Callee callee = new Callee(plan.callee(), plan.proxy(), plan.socketBufferBytes());
+        try (Callee callee = new Callee(plan.callee(), plan.socketBufferBytes());
                 Caller caller = new Caller(plan.caller(), plan.proxy(), plan.socketBufferBytes(), messages, book,
                         plan.holdNanos())) {
             Thread calleeThread = start("load-callee-rx", callee);
