@@ -51,8 +51,7 @@ class SippIT {
         Path store = Files.createTempDirectory("trunkguard-segments");
         CallerIdSettings settings = new CallerIdSettings(s.numberPlanFile(), s.segmentsFile(), store, s.roamingExemptFile(),
                 s.blocklistFile(), s.allowlistFile(), s.ruleActions());
-        ProxyConfig config = new ProxyConfig(c.file(), c.listen(), c.advertisedHost(), c.socketBufferBytes(),
-                c.tcpIncompleteTimeoutMillis(), c.decoder(), c.timers(), c.maxCallMinutes(), c.admin(), c.trunks(), settings);
+        ProxyConfig config = c.withCallerId(settings);
         authority = NumberAuthority.load(settings);
         proxy = new TrunkguardProxy(config, new CallerIdJudge(authority.screen(), config.trunks()), e -> { }).start();
     }
