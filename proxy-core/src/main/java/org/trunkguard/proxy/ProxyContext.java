@@ -22,7 +22,7 @@ final class ProxyContext {
     final Clock clock;
     final ByteBufAllocator alloc;
     final Transactions transactions;
-    final ConcurrentMap<String, CallRecord> calls = new ConcurrentHashMap<>();
+    final ConcurrentMap<String, CallRecord> calls = new ConcurrentHashMap<>(1 << 16);
 
     ProxyContext(ProxyIdentity identity, TrunkTable trunks, ProxyConfig.Timers timers, long maxCallMillis,
                  Sender sender, ProxyCounters counters, CallJudge judge, CallEvent.Listener listener, ProxyHooks hooks,

@@ -1,20 +1,17 @@
 package org.trunkguard.proxy;
 
 import java.net.InetSocketAddress;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.trunkguard.sip.SipHeader;
 import org.trunkguard.sip.SipMessage;
 import org.trunkguard.sip.Via;
 
 /**
  * RFC 3261 §18.2.1 and RFC 3581 §4: the top Via of a received request learns where the request
  * really came from: {@code received} when sent-by differs from the source address, and
- * {@code rport} filled with the source port when the client asked for it.
+ * {@code rport} filled with the source port when the client asked for it. Any received or rport
+ * value the client wrote itself is replaced, never trusted.
  */
 final class ViaStamp {
-    private static final Pattern RPORT = Pattern.compile(";\\s*rport(\\s*=\\s*[0-9]*)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern RECEIVED = Pattern.compile(";\\s*received\\s*=\\s*[^;]*", Pattern.CASE_INSENSITIVE);
-
     private ViaStamp() {
     }
 
@@ -29,15 +26,31 @@ final class ViaStamp {
         if (!needsReceived) {
             return null;
         }
-        String line = request.valueAt(request.firstLine(org.trunkguard.sip.SipHeader.VIA));
+        String line = request.valueAt(request.firstLine(SipHeader.VIA));
         int comma = firstComma(line);
         String first = comma < 0 ? line : line.substring(0, comma);
-        String rest = comma < 0 ? "" : line.substring(comma);
-        first = RECEIVED.matcher(first).replaceAll("");
-        if (top.hasRport()) {
-            first = RPORT.matcher(first).replaceFirst(Matcher.quoteReplacement(";rport=" + source.getPort()));
+        StringBuilder out = new StringBuilder(line.length() + 40);
+        int semicolon = first.indexOf(';');
+        out.append(semicolon < 0 ? first.stripTrailing() : first.substring(0, semicolon).stripTrailing());
+        // Keep every parameter but received and rport, then add ours.
+        while (semicolon >= 0) {
+            int next = first.indexOf(';', semicolon + 1);
+            String param = (next < 0 ? first.substring(semicolon + 1) : first.substring(semicolon + 1, next)).strip();
+            int eq = param.indexOf('=');
+            String name = (eq < 0 ? param : param.substring(0, eq)).strip();
+            if (!name.equalsIgnoreCase("received") && !name.equalsIgnoreCase("rport") && !param.isEmpty()) {
+                out.append(';').append(param);
+            }
+            semicolon = next;
         }
-        return first.stripTrailing() + ";received=" + ip + rest;
+        if (top.hasRport()) {
+            out.append(";rport=").append(source.getPort());
+        }
+        out.append(";received=").append(ip);
+        if (comma >= 0) {
+            out.append(line, comma, line.length());
+        }
+        return out.toString();
     }
 
     private static String stripBrackets(String host) {
