@@ -48,9 +48,9 @@ public final class BehaviourGuard {
         this.penaltyBox = new PenaltyBox(limits.maxPenaltyEntries(), clock);
         this.marketingRules = new MarketingRulesDetector(settings.callingHours());
         this.detectors = new Detector[] {
-            new RingOnceDetector(settings.ringOnce(), limits, clock),
-            new CallBombingDetector(settings.bombing(), limits, clock),
-            new GroupCallingDetector(settings.groupCalling(), limits, clock),
+            new RingOnceDetector(settings.ringOnce(), limits),
+            new CallBombingDetector(settings.bombing(), limits),
+            new GroupCallingDetector(settings.groupCalling(), limits),
             new RateCapDetector(settings.rateCaps(), limits, clock),
             marketingRules,
         };
@@ -76,7 +76,7 @@ public final class BehaviourGuard {
         if (settings.neverBlockCallees().contains(call.callee())) {
             return Verdict.ALLOW;
         }
-        Judgement judgement = new Judgement(policy, penaltyBox, listener, call.atMillis());
+        Judgement judgement = new Judgement(policy, penaltyBox, listener, call);
         PenaltyEntry boxed = penaltyBox.current(call.caller(), call.atMillis());
         if (boxed != null) {
             judgement.apply(boxed.verdict());
@@ -86,7 +86,7 @@ public final class BehaviourGuard {
         }
         Verdict verdict = judgement.verdict();
         if (!verdict.blocksCall()) {
-            TrackedCall tracked = new TrackedCall(call);
+            TrackedCall tracked = new TrackedCall(call, judgement.callerKey, judgement.calleeKey);
             calls.put(call.callId(), tracked);
             for (Detector detector : detectors) {
                 detector.onAdmitted(tracked);

@@ -1,8 +1,5 @@
 package org.trunkguard.behaviour;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import java.time.Clock;
-import java.util.function.Function;
 
 /**
  * Call-bombing (呼死你), two views of one victim: unanswered attempts at a callee from any
@@ -10,40 +7,39 @@ import java.util.function.Function;
  * repeated attempts of one caller at one callee over a short and a long window
  * ({@value RuleIds#BOMBING_PAIR}). An attempt that becomes a conversation is taken back out of
  * the windows: people who talk are not bombing each other.
+ *
+ * <p>The pair's short window is exact: it keeps the times of the pair's last
+ * {@code pair-short-critical + 1} attempts, so "more than 3 in 5 minutes" means five minutes,
+ * not up to six as a bucketed window would count. The bucketed one let a person's third
+ * redial, each a minute or more after the last, reach the threshold (bench/RESULTS.md).
  */
 final class CallBombingDetector implements Detector {
 
-    /** A pair's short and long window; the short one in channel 0 of its own shape. */
-    private static final class PairCounts {
-        final WindowCounts shortWindow;
-        final WindowCounts longWindow;
-
-        PairCounts(WindowShape shortShape, WindowShape longShape) {
-            shortWindow = new WindowCounts(shortShape);
-            longWindow = new WindowCounts(longShape);
-        }
-    }
+    /** Callee slot longs: the window head. */
+    private static final int CALLEE_HEAD = 1;
+    /** Pair slot longs: the long window's head, then the short window's attempt times. */
+    private static final int PAIR_LONG_HEAD = 1;
+    private static final int PAIR_TIMES = 2;
 
     private final BombingSettings settings;
     private final WindowShape calleeShape;
-    private final WindowShape pairShortShape;
     private final WindowShape pairLongShape;
+    private final long pairShortMillis;
+    private final int pairTimes;
     private final long conversationMillis;
-    private final Cache<String, WindowCounts> callees;
-    private final Cache<Long, PairCounts> pairs;
-    private final Function<String, WindowCounts> newCalleeCounts;
-    private final Function<Long, PairCounts> newPairCounts;
+    private final SlotTable callees;
+    private final SlotTable pairs;
 
-    CallBombingDetector(BombingSettings settings, StateLimits limits, Clock clock) {
+    CallBombingDetector(BombingSettings settings, StateLimits limits) {
         this.settings = settings;
         this.calleeShape = WindowShape.of(1, settings.calleeWindow(), 10);
-        this.pairShortShape = WindowShape.of(1, settings.pairShortWindow(), 5);
         this.pairLongShape = WindowShape.of(1, settings.pairLongWindow(), 24);
+        this.pairShortMillis = settings.pairShortWindow().toMillis();
+        this.pairTimes = settings.pairShortCritical() + 1;
         this.conversationMillis = settings.conversation().toMillis();
-        this.callees = Caches.bounded(limits.maxCallees(), settings.calleeWindow(), clock);
-        this.pairs = Caches.bounded(limits.maxPairs(), settings.pairLongWindow(), clock);
-        this.newCalleeCounts = callee -> new WindowCounts(calleeShape);
-        this.newPairCounts = pair -> new PairCounts(pairShortShape, pairLongShape);
+        this.callees = new SlotTable(1, calleeShape.buckets(), limits.maxCallees(), calleeShape.windowMillis());
+        this.pairs = new SlotTable(1 + pairTimes, pairLongShape.buckets(), limits.maxPairs(),
+                Math.max(pairLongShape.windowMillis(), pairShortMillis));
     }
 
     @Override
@@ -52,11 +48,14 @@ final class CallBombingDetector implements Detector {
             return;
         }
         long at = call.atMillis();
-        WindowCounts callee = callees.get(call.callee(), newCalleeCounts);
         int atCallee;
+        SlotTable.Stripe callee = callees.stripe(judgement.calleeKey);
         synchronized (callee) {
-            callee.add(calleeShape, 0, at, 1);
-            atCallee = callee.sum(calleeShape, 0, at);
+            int slot = callee.claim(judgement.calleeKey, at);
+            int base = callee.intBase(slot);
+            int head = callee.longBase(slot) + CALLEE_HEAD;
+            WindowCounts.add(calleeShape, callee.ints, base, callee.longs, head, 0, at, 1);
+            atCallee = WindowCounts.sum(calleeShape, callee.ints, base, callee.longs, head, 0, at);
         }
         if (atCallee >= settings.calleeWarning()) {
             boolean critical = atCallee >= settings.calleeCritical();
@@ -64,18 +63,43 @@ final class CallBombingDetector implements Detector {
                     Subject.CALLEE, call.callee(), atCallee, critical ? settings.calleeCritical() : settings.calleeWarning(),
                     atCallee + " unanswered attempts at the callee in " + settings.calleeWindow().toSeconds() + " s"));
         }
-        PairCounts pair = pairs.get(pairKey(call), newPairCounts);
+        long pairKey = NumberKey.mix(judgement.callerKey, judgement.calleeKey);
+        SlotTable.Stripe pair = pairs.stripe(pairKey);
         int inShort;
         int inLong;
         synchronized (pair) {
-            pair.shortWindow.add(pairShortShape, 0, at, 1);
-            pair.longWindow.add(pairLongShape, 0, at, 1);
-            inShort = pair.shortWindow.sum(pairShortShape, 0, at);
-            inLong = pair.longWindow.sum(pairLongShape, 0, at);
+            int slot = pair.claim(pairKey, at);
+            int longs = pair.longBase(slot);
+            WindowCounts.add(pairLongShape, pair.ints, pair.intBase(slot), pair.longs, longs + PAIR_LONG_HEAD, 0, at, 1);
+            inLong = WindowCounts.sum(pairLongShape, pair.ints, pair.intBase(slot), pair.longs, longs + PAIR_LONG_HEAD, 0, at);
+            inShort = recordAttempt(pair.longs, longs + PAIR_TIMES, at);
         }
         if (inShort > settings.pairShortWarning() || inLong > settings.pairLongWarning()) {
             reportPair(call, judgement, inShort, inLong);
         }
+    }
+
+    /**
+     * Puts {@code at} in place of the oldest kept attempt time and returns how many kept
+     * times lie within the short window of it (0 marks a free place).
+     */
+    private int recordAttempt(long[] longs, int from, long at) {
+        int oldest = from;
+        int inWindow = 1;
+        for (int i = from; i < from + pairTimes; i++) {
+            long t = longs[i];
+            if (t < longs[oldest]) {
+                oldest = i;
+            }
+        }
+        longs[oldest] = at;
+        for (int i = from; i < from + pairTimes; i++) {
+            long t = longs[i];
+            if (i != oldest && t != 0 && Math.abs(at - t) < pairShortMillis) {
+                inWindow++;
+            }
+        }
+        return inWindow;
     }
 
     private void reportPair(CallAttempt call, Judgement judgement, int inShort, int inLong) {
@@ -92,28 +116,39 @@ final class CallBombingDetector implements Detector {
 
     @Override
     public void onFinished(TrackedCall call, CallEvent.Kind how, long atMillis) {
-        CallAttempt attempt = call.attempt;
         long answeredAt = call.answeredAt();
         if (how != CallEvent.Kind.ENDED || answeredAt == 0 || atMillis - answeredAt < conversationMillis
-                || settings.exempt(attempt.callee())) {
+                || settings.exempt(call.attempt.callee())) {
             return;
         }
-        WindowCounts callee = callees.getIfPresent(attempt.callee());
-        if (callee != null) {
-            synchronized (callee) {
-                callee.add(calleeShape, 0, attempt.atMillis(), -1);
+        long attemptAt = call.attempt.atMillis();
+        SlotTable.Stripe callee = callees.stripe(call.calleeKey);
+        synchronized (callee) {
+            int slot = callee.find(call.calleeKey, atMillis);
+            if (slot >= 0) {
+                WindowCounts.add(calleeShape, callee.ints, callee.intBase(slot), callee.longs,
+                        callee.longBase(slot) + CALLEE_HEAD, 0, attemptAt, -1);
             }
         }
-        PairCounts pair = pairs.getIfPresent(pairKey(attempt));
-        if (pair != null) {
-            synchronized (pair) {
-                pair.shortWindow.add(pairShortShape, 0, attempt.atMillis(), -1);
-                pair.longWindow.add(pairLongShape, 0, attempt.atMillis(), -1);
+        long pairKey = NumberKey.mix(call.callerKey, call.calleeKey);
+        SlotTable.Stripe pair = pairs.stripe(pairKey);
+        synchronized (pair) {
+            int slot = pair.find(pairKey, atMillis);
+            if (slot >= 0) {
+                int longs = pair.longBase(slot);
+                WindowCounts.add(pairLongShape, pair.ints, pair.intBase(slot), pair.longs, longs + PAIR_LONG_HEAD, 0,
+                        attemptAt, -1);
+                takeBack(pair.longs, longs + PAIR_TIMES, attemptAt);
             }
         }
     }
 
-    private static Long pairKey(CallAttempt call) {
-        return NumberKey.mix(NumberKey.of(call.caller()), NumberKey.of(call.callee()));
+    private void takeBack(long[] longs, int from, long attemptAt) {
+        for (int i = from; i < from + pairTimes; i++) {
+            if (longs[i] == attemptAt) {
+                longs[i] = 0;
+                return;
+            }
+        }
     }
 }

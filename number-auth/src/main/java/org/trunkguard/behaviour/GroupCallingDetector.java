@@ -1,8 +1,5 @@
 package org.trunkguard.behaviour;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import java.time.Clock;
-import java.util.function.Function;
 
 /**
  * Group calling (语音群呼), per caller: a sweep of neighbouring callee numbers
@@ -17,21 +14,19 @@ final class GroupCallingDetector implements Detector {
     private final WindowShape shape;
     private final long shortCallMillis;
     private final double minAcdSeconds;
-    private final Cache<String, CallerProfile> callers;
-    private final Function<String, CallerProfile> newProfile;
+    private final SlotTable callers;
 
-    GroupCallingDetector(GroupCallingSettings settings, StateLimits limits, Clock clock) {
+    GroupCallingDetector(GroupCallingSettings settings, StateLimits limits) {
         this.settings = settings;
         this.shape = WindowShape.of(CallerProfile.CHANNELS, settings.window(), 5);
         this.shortCallMillis = settings.shortCall().toMillis();
         this.minAcdSeconds = settings.minAcd().toMillis() / 1000.0;
-        this.callers = Caches.bounded(limits.maxCallers(), settings.window(), clock);
-        this.newProfile = caller -> new CallerProfile(shape);
+        this.callers = new SlotTable(CallerProfile.LONGS, CallerProfile.ints(shape), limits.maxCallers(),
+                shape.windowMillis());
     }
 
     @Override
     public void onAttempt(CallAttempt call, Judgement judgement) {
-        CallerProfile profile = callers.get(call.caller(), newProfile);
         long at = call.atMillis();
         int sweep;
         int distinct;
@@ -40,15 +35,23 @@ final class GroupCallingDetector implements Detector {
         int ended = 0;
         int veryShort = 0;
         int talkSeconds = 0;
-        synchronized (profile) {
-            sweep = profile.attempt(shape, NumberKey.of(call.callee()), at, settings.sweepMaxStep());
-            distinct = profile.counts.sum(shape, CallerProfile.NEW_CALLEES, at);
+        SlotTable.Stripe stripe = callers.stripe(judgement.callerKey);
+        synchronized (stripe) {
+            int slot = stripe.claim(judgement.callerKey, at);
+            long[] longs = stripe.longs;
+            int[] ints = stripe.ints;
+            int longBase = stripe.longBase(slot);
+            int intBase = stripe.intBase(slot);
+            int head = longBase + CallerProfile.HEAD;
+            sweep = CallerProfile.attempt(shape, longs, longBase, ints, intBase, judgement.calleeKey, at,
+                    settings.sweepMaxStep());
+            distinct = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.NEW_CALLEES, at);
             if (distinct >= settings.distinctWarning()) {
-                answered = profile.counts.sum(shape, CallerProfile.ANSWERED, at);
-                unanswered = profile.counts.sum(shape, CallerProfile.UNANSWERED, at);
-                ended = profile.counts.sum(shape, CallerProfile.ENDED, at);
-                veryShort = profile.counts.sum(shape, CallerProfile.VERY_SHORT, at);
-                talkSeconds = profile.counts.sum(shape, CallerProfile.TALK_SECONDS, at);
+                answered = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.ANSWERED, at);
+                unanswered = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.UNANSWERED, at);
+                ended = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.ENDED, at);
+                veryShort = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.VERY_SHORT, at);
+                talkSeconds = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.TALK_SECONDS, at);
             }
         }
         if (sweep >= settings.sweepWarning()) {
@@ -82,26 +85,33 @@ final class GroupCallingDetector implements Detector {
 
     @Override
     public void onAnswered(TrackedCall call, long atMillis) {
-        CallerProfile profile = callers.get(call.attempt.caller(), newProfile);
-        synchronized (profile) {
-            profile.counts.add(shape, CallerProfile.ANSWERED, atMillis, 1);
+        SlotTable.Stripe stripe = callers.stripe(call.callerKey);
+        synchronized (stripe) {
+            int slot = stripe.claim(call.callerKey, atMillis);
+            WindowCounts.add(shape, stripe.ints, stripe.intBase(slot), stripe.longs,
+                    stripe.longBase(slot) + CallerProfile.HEAD, CallerProfile.ANSWERED, atMillis, 1);
         }
     }
 
     @Override
     public void onFinished(TrackedCall call, CallEvent.Kind how, long atMillis) {
-        CallerProfile profile = callers.get(call.attempt.caller(), newProfile);
         long answeredAt = call.answeredAt();
-        synchronized (profile) {
+        SlotTable.Stripe stripe = callers.stripe(call.callerKey);
+        synchronized (stripe) {
+            int slot = stripe.claim(call.callerKey, atMillis);
+            int[] ints = stripe.ints;
+            int intBase = stripe.intBase(slot);
+            int head = stripe.longBase(slot) + CallerProfile.HEAD;
             if (answeredAt == 0) {
-                profile.counts.add(shape, CallerProfile.UNANSWERED, atMillis, 1);
+                WindowCounts.add(shape, ints, intBase, stripe.longs, head, CallerProfile.UNANSWERED, atMillis, 1);
                 return;
             }
             long talkMillis = Math.max(0, atMillis - answeredAt);
-            profile.counts.add(shape, CallerProfile.ENDED, atMillis, 1);
-            profile.counts.add(shape, CallerProfile.TALK_SECONDS, atMillis, (int) Math.min(Integer.MAX_VALUE, talkMillis / 1000));
+            WindowCounts.add(shape, ints, intBase, stripe.longs, head, CallerProfile.ENDED, atMillis, 1);
+            WindowCounts.add(shape, ints, intBase, stripe.longs, head, CallerProfile.TALK_SECONDS, atMillis,
+                    (int) Math.min(Integer.MAX_VALUE, talkMillis / 1000));
             if (talkMillis < shortCallMillis) {
-                profile.counts.add(shape, CallerProfile.VERY_SHORT, atMillis, 1);
+                WindowCounts.add(shape, ints, intBase, stripe.longs, head, CallerProfile.VERY_SHORT, atMillis, 1);
             }
         }
     }

@@ -13,13 +13,18 @@ final class Judgement {
     private final PenaltyBox penaltyBox;
     private final DetectionListener listener;
     private final long atMillis;
+    /** The caller's and callee's {@link NumberKey}s, computed once for every detector. */
+    final long callerKey;
+    final long calleeKey;
     private Verdict verdict = Verdict.ALLOW;
 
-    Judgement(BehaviourPolicy policy, PenaltyBox penaltyBox, DetectionListener listener, long atMillis) {
+    Judgement(BehaviourPolicy policy, PenaltyBox penaltyBox, DetectionListener listener, CallAttempt call) {
         this.policy = policy;
         this.penaltyBox = penaltyBox;
         this.listener = listener;
-        this.atMillis = atMillis;
+        this.atMillis = call.atMillis();
+        this.callerKey = NumberKey.of(call.caller());
+        this.calleeKey = NumberKey.of(call.callee());
     }
 
     /** Applies a verdict that comes from elsewhere (the penalty box). */

@@ -8,12 +8,16 @@ package org.trunkguard.behaviour;
 final class TrackedCall {
 
     final CallAttempt attempt;
+    final long callerKey;
+    final long calleeKey;
     private long ringingAt;
     private long answeredAt;
     private boolean finished;
 
-    TrackedCall(CallAttempt attempt) {
+    TrackedCall(CallAttempt attempt, long callerKey, long calleeKey) {
         this.attempt = attempt;
+        this.callerKey = callerKey;
+        this.calleeKey = calleeKey;
     }
 
     synchronized void ringing(long atMillis) {
