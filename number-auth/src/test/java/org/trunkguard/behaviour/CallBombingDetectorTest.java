@@ -59,4 +59,16 @@ class CallBombingDetectorTest {
         script.clock.advance(6 * 60_000L);
         assertEquals(Verdict.ALLOW, script.judge("13700000001", "13900000004"));
     }
+
+    @Test
+    void theShortPairWindowIsExactlyFiveMinutes() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Verdict.ALLOW, script.failed("13800000005", "13900000005"));
+            script.clock.advance(100_000);
+        }
+        // Attempts at 0, 100.2, 200.4 and 300.6 s: the first has left the window.
+        assertEquals(Verdict.ALLOW, script.failed("13800000005", "13900000005"));
+        script.clock.advance(10_000);
+        assertEquals(Action.MARK, script.failed("13800000005", "13900000005").action());
+    }
 }
