@@ -28,9 +28,8 @@ import org.trunkguard.verdict.Verdict;
 public final class BehaviourGuard {
 
     private final BehaviourSettings settings;
-    private final DetectionListener listener;
-    private final BehaviourPolicy policy;
     private final PenaltyBox penaltyBox;
+    private final Judgement judgement;
     private final MarketingRulesDetector marketingRules;
     private final Detector[] detectors;
     private final Cache<String, TrackedCall> calls;
@@ -42,10 +41,10 @@ public final class BehaviourGuard {
      */
     public BehaviourGuard(BehaviourSettings settings, Clock clock, DetectionListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.policy = new BehaviourPolicy(settings.policies());
         StateLimits limits = settings.limits();
         this.penaltyBox = new PenaltyBox(limits.maxPenaltyEntries(), clock);
+        this.judgement = new Judgement(new BehaviourPolicy(settings.policies()), penaltyBox,
+                Objects.requireNonNull(listener, "listener"));
         this.marketingRules = new MarketingRulesDetector(settings.callingHours());
         this.detectors = new Detector[] {
             new RingOnceDetector(settings.ringOnce(), limits),
@@ -76,17 +75,16 @@ public final class BehaviourGuard {
         if (settings.neverBlockCallees().contains(call.callee())) {
             return Verdict.ALLOW;
         }
-        Judgement judgement = new Judgement(policy, penaltyBox, listener, call);
+        TrackedCall tracked = new TrackedCall(call, NumberKey.of(call.caller()), NumberKey.of(call.callee()));
         PenaltyEntry boxed = penaltyBox.current(call.caller(), call.atMillis());
         if (boxed != null) {
-            judgement.apply(boxed.verdict());
+            tracked.apply(boxed.verdict());
         }
         for (Detector detector : detectors) {
-            detector.onAttempt(call, judgement);
+            detector.onAttempt(call, tracked, judgement);
         }
-        Verdict verdict = judgement.verdict();
+        Verdict verdict = tracked.verdict();
         if (!verdict.blocksCall()) {
-            TrackedCall tracked = new TrackedCall(call, judgement.callerKey, judgement.calleeKey);
             calls.put(call.callId(), tracked);
             for (Detector detector : detectors) {
                 detector.onAdmitted(tracked);

@@ -43,15 +43,15 @@ final class CallBombingDetector implements Detector {
     }
 
     @Override
-    public void onAttempt(CallAttempt call, Judgement judgement) {
+    public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
         if (settings.exempt(call.callee())) {
             return;
         }
         long at = call.atMillis();
         int atCallee;
-        SlotTable.Stripe callee = callees.stripe(judgement.calleeKey);
+        SlotTable.Stripe callee = callees.stripe(tracked.calleeKey);
         synchronized (callee) {
-            int slot = callee.claim(judgement.calleeKey, at);
+            int slot = callee.claim(tracked.calleeKey, at);
             int base = callee.intBase(slot);
             int head = callee.longBase(slot) + CALLEE_HEAD;
             WindowCounts.add(calleeShape, callee.ints, base, callee.longs, head, 0, at, 1);
@@ -59,11 +59,11 @@ final class CallBombingDetector implements Detector {
         }
         if (atCallee >= settings.calleeWarning()) {
             boolean critical = atCallee >= settings.calleeCritical();
-            judgement.report(new Detection(RuleIds.BOMBING_CALLEE, critical ? Severity.CRITICAL : Severity.WARNING,
+            judgement.report(tracked, new Detection(RuleIds.BOMBING_CALLEE, critical ? Severity.CRITICAL : Severity.WARNING,
                     Subject.CALLEE, call.callee(), atCallee, critical ? settings.calleeCritical() : settings.calleeWarning(),
                     atCallee + " unanswered attempts at the callee in " + settings.calleeWindow().toSeconds() + " s"));
         }
-        long pairKey = NumberKey.mix(judgement.callerKey, judgement.calleeKey);
+        long pairKey = NumberKey.mix(tracked.callerKey, tracked.calleeKey);
         SlotTable.Stripe pair = pairs.stripe(pairKey);
         int inShort;
         int inLong;
@@ -75,7 +75,7 @@ final class CallBombingDetector implements Detector {
             inShort = recordAttempt(pair.longs, longs + PAIR_TIMES, at);
         }
         if (inShort > settings.pairShortWarning() || inLong > settings.pairLongWarning()) {
-            reportPair(call, judgement, inShort, inLong);
+            reportPair(call, tracked, judgement, inShort, inLong);
         }
     }
 
@@ -102,13 +102,13 @@ final class CallBombingDetector implements Detector {
         return inWindow;
     }
 
-    private void reportPair(CallAttempt call, Judgement judgement, int inShort, int inLong) {
+    private void reportPair(CallAttempt call, TrackedCall tracked, Judgement judgement, int inShort, int inLong) {
         boolean critical = inShort > settings.pairShortCritical() || inLong > settings.pairLongCritical();
         boolean shortFired = critical ? inShort > settings.pairShortCritical() : inShort > settings.pairShortWarning();
         int threshold = shortFired
                 ? (critical ? settings.pairShortCritical() : settings.pairShortWarning())
                 : (critical ? settings.pairLongCritical() : settings.pairLongWarning());
-        judgement.report(new Detection(RuleIds.BOMBING_PAIR, critical ? Severity.CRITICAL : Severity.WARNING,
+        judgement.report(tracked, new Detection(RuleIds.BOMBING_PAIR, critical ? Severity.CRITICAL : Severity.WARNING,
                 Subject.PAIR, call.caller() + ">" + call.callee(), shortFired ? inShort : inLong, threshold,
                 inShort + " unanswered attempts at one callee in " + settings.pairShortWindow().toSeconds() + " s, "
                         + inLong + " in " + settings.pairLongWindow().toSeconds() + " s"));

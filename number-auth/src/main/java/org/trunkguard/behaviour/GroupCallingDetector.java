@@ -26,7 +26,7 @@ final class GroupCallingDetector implements Detector {
     }
 
     @Override
-    public void onAttempt(CallAttempt call, Judgement judgement) {
+    public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
         long at = call.atMillis();
         int sweep;
         int distinct;
@@ -35,15 +35,15 @@ final class GroupCallingDetector implements Detector {
         int ended = 0;
         int veryShort = 0;
         int talkSeconds = 0;
-        SlotTable.Stripe stripe = callers.stripe(judgement.callerKey);
+        SlotTable.Stripe stripe = callers.stripe(tracked.callerKey);
         synchronized (stripe) {
-            int slot = stripe.claim(judgement.callerKey, at);
+            int slot = stripe.claim(tracked.callerKey, at);
             long[] longs = stripe.longs;
             int[] ints = stripe.ints;
             int longBase = stripe.longBase(slot);
             int intBase = stripe.intBase(slot);
             int head = longBase + CallerProfile.HEAD;
-            sweep = CallerProfile.attempt(shape, longs, longBase, ints, intBase, judgement.calleeKey, at,
+            sweep = CallerProfile.attempt(shape, longs, longBase, ints, intBase, tracked.calleeKey, at,
                     settings.sweepMaxStep());
             distinct = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.NEW_CALLEES, at);
             if (distinct >= settings.distinctWarning()) {
@@ -56,16 +56,16 @@ final class GroupCallingDetector implements Detector {
         }
         if (sweep >= settings.sweepWarning()) {
             boolean critical = sweep >= settings.sweepCritical();
-            judgement.report(new Detection(RuleIds.GROUP_CALLING_SWEEP, critical ? Severity.CRITICAL : Severity.WARNING,
+            judgement.report(tracked, new Detection(RuleIds.GROUP_CALLING_SWEEP, critical ? Severity.CRITICAL : Severity.WARNING,
                     Subject.CALLER, call.caller(), sweep, critical ? settings.sweepCritical() : settings.sweepWarning(),
                     sweep + " neighbouring callees in a row, last " + call.callee()));
         }
         if (distinct >= settings.distinctWarning() && answered + unanswered >= settings.minProfileCalls()) {
-            judgeProfile(call, judgement, distinct, answered, unanswered, ended, veryShort, talkSeconds);
+            judgeProfile(call, tracked, judgement, distinct, answered, unanswered, ended, veryShort, talkSeconds);
         }
     }
 
-    private void judgeProfile(CallAttempt call, Judgement judgement, int distinct, int answered, int unanswered,
+    private void judgeProfile(CallAttempt call, TrackedCall tracked, Judgement judgement, int distinct, int answered, int unanswered,
             int ended, int veryShort, int talkSeconds) {
         double asr = (double) answered / (answered + unanswered);
         double shortShare = ended == 0 ? 0 : (double) veryShort / ended;
@@ -76,7 +76,7 @@ final class GroupCallingDetector implements Detector {
             return;
         }
         boolean critical = distinct >= settings.distinctCritical();
-        judgement.report(new Detection(RuleIds.GROUP_CALLING, critical ? Severity.CRITICAL : Severity.WARNING,
+        judgement.report(tracked, new Detection(RuleIds.GROUP_CALLING, critical ? Severity.CRITICAL : Severity.WARNING,
                 Subject.CALLER, call.caller(), distinct, critical ? settings.distinctCritical() : settings.distinctWarning(),
                 distinct + " distinct callees in " + settings.window().toSeconds() + " s; ASR "
                         + Math.round(asr * 100) + " %, ACD " + (ended == 0 ? "n/a" : Math.round(acd) + " s")

@@ -28,47 +28,49 @@ final class RateCapDetector implements Detector {
     }
 
     @Override
-    public void onAttempt(CallAttempt call, Judgement judgement) {
+    public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
         TrunkContract trunkContract = settings.contractOf(call.trunkId());
         if (limited(trunkContract)) {
-            check(trunks.get(call.trunkId(), newTrunkState), trunkContract, call, judgement, Subject.TRUNK,
+            check(trunks.get(call.trunkId(), newTrunkState), trunkContract, call, tracked, judgement, Subject.TRUNK,
                     call.trunkId(), RuleIds.RATE_TRUNK_CPS, RuleIds.RATE_TRUNK_CONCURRENT);
         }
         TrunkContract callerContract = settings.perCaller();
         if (limited(callerContract)) {
-            checkCaller(callerContract, call, judgement);
+            checkCaller(callerContract, call, tracked, judgement);
         }
     }
 
-    private static void check(RateState state, TrunkContract contract, CallAttempt call, Judgement judgement,
+    private static void check(RateState state, TrunkContract contract, CallAttempt call, TrackedCall tracked,
+            Judgement judgement,
             Subject subject, String key, String rateRule, String concurrencyRule) {
         boolean taken = contract.callsPerSecond() <= 0 || state.tryTake(contract, call.atMillis());
-        report(taken, state.concurrent(), contract, judgement, subject, key, rateRule, concurrencyRule);
+        report(taken, state.concurrent(), contract, tracked, judgement, subject, key, rateRule, concurrencyRule);
     }
 
-    private void checkCaller(TrunkContract contract, CallAttempt call, Judgement judgement) {
+    private void checkCaller(TrunkContract contract, CallAttempt call, TrackedCall tracked, Judgement judgement) {
         boolean taken;
         int concurrent;
-        SlotTable.Stripe stripe = callers.stripe(judgement.callerKey);
+        SlotTable.Stripe stripe = callers.stripe(tracked.callerKey);
         synchronized (stripe) {
-            int slot = stripe.claim(judgement.callerKey, call.atMillis());
+            int slot = stripe.claim(tracked.callerKey, call.atMillis());
             taken = contract.callsPerSecond() <= 0
                     || RateState.tryTake(stripe.longs, stripe.longBase(slot), contract, call.atMillis());
             concurrent = stripe.ints[stripe.intBase(slot) + RateState.CONCURRENT];
         }
-        report(taken, concurrent, contract, judgement, Subject.CALLER, call.caller(), RuleIds.RATE_CALLER_CPS,
+        report(taken, concurrent, contract, tracked, judgement, Subject.CALLER, call.caller(), RuleIds.RATE_CALLER_CPS,
                 RuleIds.RATE_CALLER_CONCURRENT);
     }
 
-    private static void report(boolean taken, int concurrent, TrunkContract contract, Judgement judgement,
+    private static void report(boolean taken, int concurrent, TrunkContract contract, TrackedCall tracked,
+            Judgement judgement,
             Subject subject, String key, String rateRule, String concurrencyRule) {
         if (!taken) {
-            judgement.report(new Detection(rateRule, Severity.CRITICAL, subject, key, contract.callsPerSecond(),
+            judgement.report(tracked, new Detection(rateRule, Severity.CRITICAL, subject, key, contract.callsPerSecond(),
                     contract.callsPerSecond(), "above " + contract.callsPerSecond() + " calls per second (burst "
                             + contract.burst() + ")"));
         }
         if (contract.maxConcurrent() > 0 && concurrent >= contract.maxConcurrent()) {
-            judgement.report(new Detection(concurrencyRule, Severity.CRITICAL, subject, key, concurrent,
+            judgement.report(tracked, new Detection(concurrencyRule, Severity.CRITICAL, subject, key, concurrent,
                     contract.maxConcurrent(), concurrent + " calls in progress, cap " + contract.maxConcurrent()));
         }
     }

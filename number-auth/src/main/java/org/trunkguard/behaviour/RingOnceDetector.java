@@ -28,13 +28,13 @@ final class RingOnceDetector implements Detector {
     }
 
     @Override
-    public void onAttempt(CallAttempt call, Judgement judgement) {
+    public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
         long at = call.atMillis();
-        SlotTable.Stripe stripe = callers.stripe(judgement.callerKey);
+        SlotTable.Stripe stripe = callers.stripe(tracked.callerKey);
         int rangOnce;
         int finished;
         synchronized (stripe) {
-            int slot = stripe.find(judgement.callerKey, at);
+            int slot = stripe.find(tracked.callerKey, at);
             if (slot < 0) {
                 return;
             }
@@ -51,7 +51,7 @@ final class RingOnceDetector implements Detector {
             return;
         }
         boolean critical = rangOnce >= settings.criticalCount();
-        judgement.report(new Detection(RULE_ID, critical ? Severity.CRITICAL : Severity.WARNING, Subject.CALLER,
+        judgement.report(tracked, new Detection(RULE_ID, critical ? Severity.CRITICAL : Severity.WARNING, Subject.CALLER,
                 call.caller(), rangOnce, critical ? settings.criticalCount() : settings.warningCount(),
                 rangOnce + " of " + finished + " finished calls in " + settings.window().toSeconds()
                         + " s cancelled within " + settings.maxRing().toSeconds() + " s of ringing ("
