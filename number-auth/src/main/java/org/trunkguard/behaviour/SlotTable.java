@@ -203,33 +203,36 @@ final class SlotTable {
             System.arraycopy(ints, from * intWidth, ints, to * intWidth, intWidth);
         }
 
-        /** Drops expired records; doubles the capacity if the live ones still fill it. */
+        /**
+         * Drops expired records, in place; doubles the capacity only if the live ones still
+         * fill half of it, so a stripe at its working size allocates nothing.
+         */
         private void rehash(long now) {
+            for (int i = 0; i < keys.length; i++) {
+                while (keys[i] != EMPTY && now - longs[i * longWidth + TOUCHED] > idleMillis) {
+                    delete(i);
+                }
+            }
+            int capacity = keys.length;
+            while ((live + 1) * 2L > capacity && capacity < maxCapacity) {
+                capacity <<= 1;
+            }
+            if (capacity == keys.length) {
+                return;
+            }
             long[] oldKeys = keys;
             long[] oldLongs = longs;
             int[] oldInts = ints;
-            int fresh = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != EMPTY && now - oldLongs[i * longWidth + TOUCHED] <= idleMillis) {
-                    fresh++;
-                }
-            }
-            int capacity = oldKeys.length;
-            while ((fresh + 1) * 2L > capacity && capacity < maxCapacity) {
-                capacity <<= 1;
-            }
             keys = new long[capacity];
             longs = new long[capacity * longWidth];
             ints = new int[capacity * intWidth];
-            live = 0;
             for (int i = 0; i < oldKeys.length; i++) {
                 long k = oldKeys[i];
-                if (k != EMPTY && now - oldLongs[i * longWidth + TOUCHED] <= idleMillis) {
+                if (k != EMPTY) {
                     int slot = probe(k);
                     keys[slot] = k;
                     System.arraycopy(oldLongs, i * longWidth, longs, slot * longWidth, longWidth);
                     System.arraycopy(oldInts, i * intWidth, ints, slot * intWidth, intWidth);
-                    live++;
                 }
             }
         }
