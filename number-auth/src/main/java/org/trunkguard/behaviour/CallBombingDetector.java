@@ -8,10 +8,13 @@ package org.trunkguard.behaviour;
  * ({@value RuleIds#BOMBING_PAIR}). An attempt that becomes a conversation is taken back out of
  * the windows: people who talk are not bombing each other.
  *
- * <p>The pair's short window is exact: it keeps the times of the pair's last
- * {@code pair-short-critical + 1} attempts, so "more than 3 in 5 minutes" means five minutes,
- * not up to six as a bucketed window would count. The bucketed one let a person's third
- * redial, each a minute or more after the last, reach the threshold (bench/RESULTS.md).
+ * <p>The short rule ("more than 3 in 5 minutes") is a pace, not a bucket count: it counts the
+ * run of redials that ends with this attempt, each within window / (warning + 1) of the one
+ * before it (75 s by default) and all inside the exact window, from the times of the pair's
+ * last {@code pair-short-critical + 1} attempts. Bombing software keeps that pace; a person
+ * retrying an unanswered contact every few minutes fitted four tries into a bucketed
+ * five-minute window about once per 10,000 legitimate calls without ever keeping it
+ * (bench/RESULTS.md). The long window still counts every unanswered attempt.
  */
 final class CallBombingDetector implements Detector {
 
@@ -25,6 +28,8 @@ final class CallBombingDetector implements Detector {
     private final WindowShape calleeShape;
     private final WindowShape pairLongShape;
     private final long pairShortMillis;
+    /** The pace of the short rule: its window over its warning count plus one (75 s by default). */
+    private final long redialMillis;
     private final int pairTimes;
     private final long conversationMillis;
     private final SlotTable callees;
@@ -35,6 +40,7 @@ final class CallBombingDetector implements Detector {
         this.calleeShape = WindowShape.of(1, settings.calleeWindow(), 10);
         this.pairLongShape = WindowShape.of(1, settings.pairLongWindow(), 24);
         this.pairShortMillis = settings.pairShortWindow().toMillis();
+        this.redialMillis = pairShortMillis / (settings.pairShortWarning() + 1);
         this.pairTimes = settings.pairShortCritical() + 1;
         this.conversationMillis = settings.conversation().toMillis();
         this.callees = new SlotTable(1, calleeShape.buckets(), limits.maxCallees(), calleeShape.windowMillis());
@@ -80,26 +86,35 @@ final class CallBombingDetector implements Detector {
     }
 
     /**
-     * Puts {@code at} in place of the oldest kept attempt time and returns how many kept
-     * times lie within the short window of it (0 marks a free place).
+     * Puts {@code at} in place of the oldest kept attempt time (0 marks a free place) and
+     * returns the length of the run of redials it ends: attempts inside the short window, each
+     * within {@link #redialMillis} of the one before it.
      */
     private int recordAttempt(long[] longs, int from, long at) {
         int oldest = from;
-        int inWindow = 1;
-        for (int i = from; i < from + pairTimes; i++) {
-            long t = longs[i];
-            if (t < longs[oldest]) {
+        for (int i = from + 1; i < from + pairTimes; i++) {
+            if (longs[i] < longs[oldest]) {
                 oldest = i;
             }
         }
         longs[oldest] = at;
-        for (int i = from; i < from + pairTimes; i++) {
-            long t = longs[i];
-            if (i != oldest && t != 0 && Math.abs(at - t) < pairShortMillis) {
-                inWindow++;
+        int run = 1;
+        long current = at;
+        while (run < pairTimes) {
+            long previous = 0;
+            for (int i = from; i < from + pairTimes; i++) {
+                long t = longs[i];
+                if (t < current && t > previous) {
+                    previous = t;
+                }
             }
+            if (previous == 0 || current - previous > redialMillis || at - previous >= pairShortMillis) {
+                break;
+            }
+            run++;
+            current = previous;
         }
-        return inWindow;
+        return run;
     }
 
     private void reportPair(CallAttempt call, TrackedCall tracked, Judgement judgement, int inShort, int inLong) {

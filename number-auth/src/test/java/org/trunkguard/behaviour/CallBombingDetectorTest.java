@@ -61,14 +61,32 @@ class CallBombingDetectorTest {
     }
 
     @Test
-    void theShortPairWindowIsExactlyFiveMinutes() {
-        for (int i = 0; i < 3; i++) {
+    void redialsAMinuteAndAHalfApartAreNotBombing() {
+        for (int i = 0; i < 4; i++) {
             assertEquals(Verdict.ALLOW, script.failed("13800000005", "13900000005"));
-            script.clock.advance(100_000);
+            script.clock.advance(90_000);
         }
-        // Attempts at 0, 100.2, 200.4 and 300.6 s: the first has left the window.
-        assertEquals(Verdict.ALLOW, script.failed("13800000005", "13900000005"));
-        script.clock.advance(10_000);
-        assertEquals(Action.MARK, script.failed("13800000005", "13900000005").action());
+    }
+
+    @Test
+    void redialsKeepingThePaceAreMarkedOnTheFourth() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Verdict.ALLOW, script.failed("13800000006", "13900000006"));
+            script.clock.advance(70_000);
+        }
+        assertEquals(Action.MARK, script.failed("13800000006", "13900000006").action());
+    }
+
+    @Test
+    void aRunLongerThanTheWindowCountsOnlyItsLastFiveMinutes() {
+        for (int i = 0; i < 4; i++) {
+            script.failed("13800000007", "13900000007");
+            script.clock.advance(74_800);
+        }
+        // Attempts at 0, 75, 150, 225 s: the fourth was marked; the fifth at 300 s finds the
+        // first outside the window and the run is still four.
+        script.detections.clear();
+        assertEquals(Action.MARK, script.failed("13800000007", "13900000007").action());
+        assertEquals(4, script.detections.get(0).observed());
     }
 }
