@@ -22,10 +22,10 @@ package org.trunkguard.behaviour;
 final class CallBombingDetector implements Detector {
 
     /** Callee slot longs: the window head. */
-    private static final int CALLEE_HEAD = 1;
+    private static final int CALLEE_HEAD = 0;
     /** Pair slot longs: the long window's head, then the short window's attempt times. */
-    private static final int PAIR_LONG_HEAD = 1;
-    private static final int PAIR_TIMES = 2;
+    private static final int PAIR_LONG_HEAD = 0;
+    private static final int PAIR_TIMES = 1;
 
     private final BombingSettings settings;
     private final WindowShape calleeShape;

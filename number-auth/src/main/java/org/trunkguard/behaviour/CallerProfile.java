@@ -22,14 +22,14 @@ final class CallerProfile {
     static final int CHANNELS = 6;
     static final int RECENT = 8;
 
-    /** Longs of a slot (index 0 is the table's touch time). */
-    static final int HEAD = 1;
-    static final int LAST_CALLEE = 2;
-    static final int LAST_ATTEMPT_AT = 3;
+    /** Longs of a slot. */
+    static final int HEAD = 0;
+    static final int LAST_CALLEE = 1;
+    static final int LAST_ATTEMPT_AT = 2;
     static final int LONGS = 3;
 
     private final WindowShape shape;
-    private final long[] longs = new long[LONGS + 1];
+    private final long[] longs = new long[LONGS];
     private final int[] ints;
 
     CallerProfile(WindowShape shape) {

@@ -8,15 +8,15 @@ package org.trunkguard.behaviour;
  */
 final class RateState {
 
-    /** Longs of a slot (index 0 is the table's touch time). */
-    static final int REFILLED_AT = 1;
-    static final int SPENT = 2;
+    /** Longs of a slot. */
+    static final int REFILLED_AT = 0;
+    static final int SPENT = 1;
     static final int LONGS = 2;
     /** Ints of a slot. */
     static final int CONCURRENT = 0;
     static final int INTS = 1;
 
-    private final long[] longs = new long[LONGS + 1];
+    private final long[] longs = new long[LONGS];
     private final int[] ints = new int[INTS];
 
     /** Takes a token for a call at {@code atMillis}; false if the rate is exhausted. */

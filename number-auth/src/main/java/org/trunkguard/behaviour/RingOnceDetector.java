@@ -12,8 +12,8 @@ final class RingOnceDetector implements Detector {
     private static final int FINISHED = 0;
     private static final int RANG_ONCE = 1;
 
-    /** The window's head, after the table's touch time. */
-    private static final int HEAD = 1;
+    /** Slot longs: the window's head. */
+    private static final int HEAD = 0;
 
     private final RingOnceSettings settings;
     private final WindowShape shape;

@@ -9,7 +9,7 @@ package org.trunkguard.behaviour;
  * <p>The keys are spread over {@value #STRIPES} stripes, each an open-addressing table with
  * linear probing and its own monitor, so event loops rarely meet. A stripe starts small and
  * doubles up to the share of {@code maxEntries} it may hold; then the least recently touched
- * of the {@value Stripe#EVICTION_SAMPLE} slots from a new key's home makes room (sampled LRU:
+ * of the {@value Stripe#EVICTION_SAMPLE} keys from a new key's home makes room (sampled LRU:
  * quiet numbers go first, a busy abuser is touched on every call and stays). A record not
  * touched for {@code idleMillis} counts as expired: its stripe drops it when it grows, and a
  * key that comes back after that starts from zero.
@@ -27,13 +27,10 @@ package org.trunkguard.behaviour;
 final class SlotTable {
 
     static final int STRIPES = 64;
-    /** Index of the last-touched time in every slot's longs; detectors use the ones after it. */
-    static final int TOUCHED = 0;
-
     private final Stripe[] stripes = new Stripe[STRIPES];
 
     /**
-     * @param longsPerSlot longs a detector needs per key (one more is added for the touch time)
+     * @param longsPerSlot longs a detector needs per key
      * @param intsPerSlot  ints a detector needs per key
      * @param maxEntries   keys held at most, over all stripes
      * @param idleMillis   a record untouched this long is expired
@@ -41,7 +38,7 @@ final class SlotTable {
     SlotTable(int longsPerSlot, int intsPerSlot, long maxEntries, long idleMillis) {
         int maxPerStripe = (int) Math.min(1 << 28, Math.max(4, (maxEntries + STRIPES - 1) / STRIPES));
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe(longsPerSlot + 1, intsPerSlot, maxPerStripe, idleMillis);
+            stripes[i] = new Stripe(longsPerSlot, intsPerSlot, maxPerStripe, idleMillis);
         }
     }
 
@@ -65,10 +62,15 @@ final class SlotTable {
         return NumberKey.mix(key, 0x5DEECE66DL);
     }
 
-    /** One open-addressing table; every method requires the caller to hold its monitor. */
+    /**
+     * One open-addressing table; every method requires the caller to hold its monitor. The key
+     * and the last-touched time of a slot sit side by side in {@code entries}, so probing,
+     * expiry and eviction read one array; the detector's fields are in {@code longs} and
+     * {@code ints}.
+     */
     static final class Stripe {
 
-        static final int EVICTION_SAMPLE = 16;
+        static final int EVICTION_SAMPLE = 8;
         private static final int INITIAL_CAPACITY = 16;
         private static final long EMPTY = 0;
 
@@ -77,7 +79,8 @@ final class SlotTable {
         private final int maxLive;
         private final int maxCapacity;
         private final long idleMillis;
-        private long[] keys = new long[INITIAL_CAPACITY];
+        /** Per slot: the key at 2 × slot, the time it was last touched at 2 × slot + 1. */
+        private long[] entries = new long[2 * INITIAL_CAPACITY];
         long[] longs;
         int[] ints;
         private int live;
@@ -103,9 +106,9 @@ final class SlotTable {
         /** The slot of {@code key}, or -1 if it is not held or has expired by {@code now}. */
         int find(long key, long now) {
             long k = storedKey(key);
-            int mask = keys.length - 1;
+            int mask = capacity() - 1;
             for (int i = home(k, mask); ; i = (i + 1) & mask) {
-                long at = keys[i];
+                long at = entries[2 * i];
                 if (at == k) {
                     return expired(i, now) ? -1 : i;
                 }
@@ -122,27 +125,32 @@ final class SlotTable {
         int claim(long key, long now) {
             long k = storedKey(key);
             int slot = probe(k);
-            if (keys[slot] == k) {
+            if (entries[2 * slot] == k) {
                 if (expired(slot, now)) {
                     clear(slot);
                 }
             } else {
                 if (live >= maxLive) {
-                    evictNear(home(k, keys.length - 1), now);
-                } else if ((live + 1) * 4L > keys.length * 3L) {
+                    evictNear(home(k, capacity() - 1));
+                } else if ((live + 1) * 4L > capacity() * 3L) {
                     rehash(now);
                 }
                 slot = probe(k);
-                keys[slot] = k;
+                entries[2 * slot] = k;
+                entries[2 * slot + 1] = now;
                 clear(slot);
                 live++;
             }
-            longs[slot * longWidth + TOUCHED] = Math.max(now, longs[slot * longWidth + TOUCHED]);
+            entries[2 * slot + 1] = Math.max(now, entries[2 * slot + 1]);
             return slot;
         }
 
+        private int capacity() {
+            return entries.length >> 1;
+        }
+
         private boolean expired(int slot, long now) {
-            return now - longs[slot * longWidth + TOUCHED] > idleMillis;
+            return now - entries[2 * slot + 1] > idleMillis;
         }
 
         private void clear(int slot) {
@@ -152,25 +160,25 @@ final class SlotTable {
 
         /** The slot holding {@code k}, or the empty slot where it would go. */
         private int probe(long k) {
-            int mask = keys.length - 1;
+            int mask = capacity() - 1;
             int i = home(k, mask);
-            while (keys[i] != k && keys[i] != EMPTY) {
+            while (entries[2 * i] != k && entries[2 * i] != EMPTY) {
                 i = (i + 1) & mask;
             }
             return i;
         }
 
         /** Drops the least recently touched of the occupied slots from {@code start} on. */
-        private void evictNear(int start, long now) {
-            int mask = keys.length - 1;
+        private void evictNear(int start) {
+            int mask = capacity() - 1;
             int victim = -1;
             long oldest = Long.MAX_VALUE;
             int seen = 0;
             int sample = Math.min(EVICTION_SAMPLE, live);
             for (int i = start; seen < sample; i = (i + 1) & mask) {
-                if (keys[i] != EMPTY) {
+                if (entries[2 * i] != EMPTY) {
                     seen++;
-                    long touched = longs[i * longWidth + TOUCHED];
+                    long touched = entries[2 * i + 1];
                     if (touched < oldest) {
                         oldest = touched;
                         victim = i;
@@ -182,10 +190,10 @@ final class SlotTable {
 
         /** Removes the key in {@code slot}, shifting back the keys after it (no tombstones). */
         private void delete(int slot) {
-            int mask = keys.length - 1;
+            int mask = capacity() - 1;
             int hole = slot;
-            for (int i = (slot + 1) & mask; keys[i] != EMPTY; i = (i + 1) & mask) {
-                int wanted = home(keys[i], mask);
+            for (int i = (slot + 1) & mask; entries[2 * i] != EMPTY; i = (i + 1) & mask) {
+                int wanted = home(entries[2 * i], mask);
                 // Move i into the hole unless its home lies cyclically in (hole, i].
                 boolean stays = hole <= i ? (hole < wanted && wanted <= i) : (hole < wanted || wanted <= i);
                 if (!stays) {
@@ -193,12 +201,13 @@ final class SlotTable {
                     hole = i;
                 }
             }
-            keys[hole] = EMPTY;
+            entries[2 * hole] = EMPTY;
             live--;
         }
 
         private void move(int from, int to) {
-            keys[to] = keys[from];
+            entries[2 * to] = entries[2 * from];
+            entries[2 * to + 1] = entries[2 * from + 1];
             System.arraycopy(longs, from * longWidth, longs, to * longWidth, longWidth);
             System.arraycopy(ints, from * intWidth, ints, to * intWidth, intWidth);
         }
@@ -208,29 +217,30 @@ final class SlotTable {
          * fill half of it, so a stripe at its working size allocates nothing.
          */
         private void rehash(long now) {
-            for (int i = 0; i < keys.length; i++) {
-                while (keys[i] != EMPTY && now - longs[i * longWidth + TOUCHED] > idleMillis) {
+            for (int i = 0; i < capacity(); i++) {
+                while (entries[2 * i] != EMPTY && expired(i, now)) {
                     delete(i);
                 }
             }
-            int capacity = keys.length;
+            int capacity = capacity();
             while ((live + 1) * 2L > capacity && capacity < maxCapacity) {
                 capacity <<= 1;
             }
-            if (capacity == keys.length) {
+            if (capacity == capacity()) {
                 return;
             }
-            long[] oldKeys = keys;
+            long[] oldEntries = entries;
             long[] oldLongs = longs;
             int[] oldInts = ints;
-            keys = new long[capacity];
+            entries = new long[2 * capacity];
             longs = new long[capacity * longWidth];
             ints = new int[capacity * intWidth];
-            for (int i = 0; i < oldKeys.length; i++) {
-                long k = oldKeys[i];
+            for (int i = 0; i < oldEntries.length / 2; i++) {
+                long k = oldEntries[2 * i];
                 if (k != EMPTY) {
                     int slot = probe(k);
-                    keys[slot] = k;
+                    entries[2 * slot] = k;
+                    entries[2 * slot + 1] = oldEntries[2 * i + 1];
                     System.arraycopy(oldLongs, i * longWidth, longs, slot * longWidth, longWidth);
                     System.arraycopy(oldInts, i * intWidth, ints, slot * intWidth, intWidth);
                 }

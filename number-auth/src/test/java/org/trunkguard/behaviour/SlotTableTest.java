@@ -18,7 +18,7 @@ class SlotTableTest {
             synchronized (stripe) {
                 int slot = stripe.claim(key, 1_000);
                 stripe.ints[stripe.intBase(slot)] = (int) key * 3;
-                stripe.longs[stripe.longBase(slot) + 1] = key;
+                stripe.longs[stripe.longBase(slot)] = key;
             }
         }
         for (long key = 1; key <= 20_000; key++) {
@@ -27,7 +27,7 @@ class SlotTableTest {
                 int slot = stripe.find(key, 2_000);
                 assertTrue(slot >= 0, "key " + key);
                 assertEquals((int) key * 3, stripe.ints[stripe.intBase(slot)]);
-                assertEquals(key, stripe.longs[stripe.longBase(slot) + 1]);
+                assertEquals(key, stripe.longs[stripe.longBase(slot)]);
             }
         }
         assertEquals(20_000, table.size());
