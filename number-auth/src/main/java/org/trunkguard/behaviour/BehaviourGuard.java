@@ -1,8 +1,5 @@
 package org.trunkguard.behaviour;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.time.Clock;
 import java.util.Objects;
 import org.trunkguard.verdict.Verdict;
@@ -22,8 +19,10 @@ import org.trunkguard.verdict.Verdict;
  * <p>Design: detectors only count and report ({@link Detector}); the policy turns detections into
  * verdicts by each rule's action ladder; a caller found critical by a rule with a penalty goes
  * into the penalty box and every call of it gets that verdict until the entry expires. All
- * state is in bounded, expiring Caffeine caches timed by the given clock; events carry their
- * own times, so a replayed or simulated stream is judged the same as a live one.
+ * state is bounded and expiring: per-number records in primitive {@link SlotTable}s and calls
+ * in progress in a {@link CallTable}, both timed by the calls' and events' own times, so a
+ * replayed or simulated stream is judged the same as a live one; the penalty box is timed by
+ * the given clock.
  */
 public final class BehaviourGuard {
 
@@ -32,7 +31,8 @@ public final class BehaviourGuard {
     private final Judgement judgement;
     private final MarketingRulesDetector marketingRules;
     private final Detector[] detectors;
-    private final Cache<String, TrackedCall> calls;
+    private final CallTable calls;
+    private final Clock clock;
 
     /**
      * @param settings the thresholds and ladders ({@link BehaviourSettings#DEFAULTS} for the defaults)
@@ -41,6 +41,7 @@ public final class BehaviourGuard {
      */
     public BehaviourGuard(BehaviourSettings settings, Clock clock, DetectionListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
         StateLimits limits = settings.limits();
         this.penaltyBox = new PenaltyBox(limits.maxPenaltyEntries(), clock);
         this.judgement = new Judgement(new BehaviourPolicy(settings.policies()), penaltyBox,
@@ -53,17 +54,7 @@ public final class BehaviourGuard {
             new RateCapDetector(settings.rateCaps(), limits, clock),
             marketingRules,
         };
-        this.calls = Caffeine.newBuilder()
-                .maximumSize(limits.maxTrackedCalls())
-                .expireAfterAccess(limits.maxCallDuration())
-                .ticker(Caches.tickerOf(clock))
-                .executor(Runnable::run)
-                .<String, TrackedCall>removalListener((callId, call, cause) -> {
-                    if (call != null && cause != RemovalCause.EXPLICIT && cause != RemovalCause.REPLACED && call.finish()) {
-                        forgotten(call);
-                    }
-                })
-                .build();
+        this.calls = new CallTable(limits.maxTrackedCalls(), limits.maxCallDuration().toMillis(), this::forgotten);
     }
 
     /**
@@ -85,7 +76,7 @@ public final class BehaviourGuard {
         }
         Verdict verdict = tracked.verdict();
         if (!verdict.blocksCall()) {
-            calls.put(call.callId(), tracked);
+            calls.put(tracked, call.atMillis());
             for (Detector detector : detectors) {
                 detector.onAdmitted(tracked);
             }
@@ -99,7 +90,7 @@ public final class BehaviourGuard {
      */
     public void on(CallEvent event) {
         String callId = event.call().callId();
-        TrackedCall call = calls.getIfPresent(callId);
+        TrackedCall call = calls.get(callId, event.atMillis());
         if (call == null) {
             return;
         }
@@ -115,7 +106,7 @@ public final class BehaviourGuard {
             }
             case CANCELLED, FAILED, ENDED -> {
                 if (call.finish()) {
-                    calls.invalidate(callId);
+                    calls.remove(callId);
                     for (Detector detector : detectors) {
                         detector.onFinished(call, event.kind(), at);
                     }
@@ -136,7 +127,7 @@ public final class BehaviourGuard {
 
     /** Calls forwarded and not yet finished (approximate, for metrics). */
     public long trackedCalls() {
-        return calls.estimatedSize();
+        return calls.sweep(clock.millis());
     }
 
     /** The settings this guard runs with. */
