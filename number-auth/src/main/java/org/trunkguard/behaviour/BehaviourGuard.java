@@ -125,7 +125,11 @@ public final class BehaviourGuard {
         marketingRules.replaceLists(Objects.requireNonNull(doNotCall), Objects.requireNonNull(consent));
     }
 
-    /** Calls forwarded and not yet finished (approximate, for metrics). */
+    /**
+     * Calls forwarded and not yet finished. Forgets the calls idle past the maximum call
+     * duration first (releasing their concurrency), so it scans the table: for metrics, not the
+     * call path.
+     */
     public long trackedCalls() {
         return calls.sweep(clock.millis());
     }
