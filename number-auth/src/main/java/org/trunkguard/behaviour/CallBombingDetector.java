@@ -58,7 +58,7 @@ final class CallBombingDetector implements Detector {
         }
         long at = call.atMillis();
         int atCallee;
-        SlotTable.Stripe callee = callees.stripe(tracked.calleeKey);
+        SlotStripe callee = callees.stripe(tracked.calleeKey);
         synchronized (callee) {
             int slot = callee.claim(tracked.calleeKey, at);
             int base = callee.intBase(slot);
@@ -73,7 +73,7 @@ final class CallBombingDetector implements Detector {
                     atCallee + " unanswered attempts at the callee in " + settings.calleeWindow().toSeconds() + " s"));
         }
         long pairKey = NumberKey.mix(tracked.callerKey, tracked.calleeKey);
-        SlotTable.Stripe pair = pairs.stripe(pairKey);
+        SlotStripe pair = pairs.stripe(pairKey);
         int inShort;
         int inLong;
         synchronized (pair) {
@@ -143,7 +143,7 @@ final class CallBombingDetector implements Detector {
             return;
         }
         long attemptAt = call.attempt.atMillis();
-        SlotTable.Stripe callee = callees.stripe(call.calleeKey);
+        SlotStripe callee = callees.stripe(call.calleeKey);
         synchronized (callee) {
             int slot = callee.find(call.calleeKey, atMillis);
             if (slot >= 0) {
@@ -152,7 +152,7 @@ final class CallBombingDetector implements Detector {
             }
         }
         long pairKey = NumberKey.mix(call.callerKey, call.calleeKey);
-        SlotTable.Stripe pair = pairs.stripe(pairKey);
+        SlotStripe pair = pairs.stripe(pairKey);
         synchronized (pair) {
             int slot = pair.find(pairKey, atMillis);
             if (slot >= 0) {

@@ -35,7 +35,7 @@ final class GroupCallingDetector implements Detector {
         int ended = 0;
         int veryShort = 0;
         int talkSeconds = 0;
-        SlotTable.Stripe stripe = callers.stripe(tracked.callerKey);
+        SlotStripe stripe = callers.stripe(tracked.callerKey);
         synchronized (stripe) {
             int slot = stripe.claim(tracked.callerKey, at);
             long[] longs = stripe.longs;
@@ -85,7 +85,7 @@ final class GroupCallingDetector implements Detector {
 
     @Override
     public void onAnswered(TrackedCall call, long atMillis) {
-        SlotTable.Stripe stripe = callers.stripe(call.callerKey);
+        SlotStripe stripe = callers.stripe(call.callerKey);
         synchronized (stripe) {
             int slot = stripe.claim(call.callerKey, atMillis);
             WindowCounts.add(shape, stripe.ints, stripe.intBase(slot), stripe.longs,
@@ -96,7 +96,7 @@ final class GroupCallingDetector implements Detector {
     @Override
     public void onFinished(TrackedCall call, CallEvent.Kind how, long atMillis) {
         long answeredAt = call.answeredAt();
-        SlotTable.Stripe stripe = callers.stripe(call.callerKey);
+        SlotStripe stripe = callers.stripe(call.callerKey);
         synchronized (stripe) {
             int slot = stripe.claim(call.callerKey, atMillis);
             int[] ints = stripe.ints;

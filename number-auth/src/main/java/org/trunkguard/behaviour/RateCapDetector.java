@@ -50,7 +50,7 @@ final class RateCapDetector implements Detector {
     private void checkCaller(TrunkContract contract, CallAttempt call, TrackedCall tracked, Judgement judgement) {
         boolean taken;
         int concurrent;
-        SlotTable.Stripe stripe = callers.stripe(tracked.callerKey);
+        SlotStripe stripe = callers.stripe(tracked.callerKey);
         synchronized (stripe) {
             int slot = stripe.claim(tracked.callerKey, call.atMillis());
             taken = contract.callsPerSecond() <= 0
@@ -81,7 +81,7 @@ final class RateCapDetector implements Detector {
             trunks.get(call.attempt.trunkId(), newTrunkState).started();
         }
         if (settings.perCaller().maxConcurrent() > 0) {
-            SlotTable.Stripe stripe = callers.stripe(call.callerKey);
+            SlotStripe stripe = callers.stripe(call.callerKey);
             synchronized (stripe) {
                 int slot = stripe.claim(call.callerKey, call.attempt.atMillis());
                 stripe.ints[stripe.intBase(slot) + RateState.CONCURRENT]++;
@@ -107,7 +107,7 @@ final class RateCapDetector implements Detector {
             }
         }
         if (settings.perCaller().maxConcurrent() > 0) {
-            SlotTable.Stripe stripe = callers.stripe(call.callerKey);
+            SlotStripe stripe = callers.stripe(call.callerKey);
             synchronized (stripe) {
                 int slot = stripe.find(call.callerKey, atMillis);
                 if (slot >= 0) {

@@ -30,7 +30,7 @@ final class RingOnceDetector implements Detector {
     @Override
     public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
         long at = call.atMillis();
-        SlotTable.Stripe stripe = callers.stripe(tracked.callerKey);
+        SlotStripe stripe = callers.stripe(tracked.callerKey);
         int rangOnce;
         int finished;
         synchronized (stripe) {
@@ -63,7 +63,7 @@ final class RingOnceDetector implements Detector {
         long ringingAt = call.ringingAt();
         boolean rangOnce = how == CallEvent.Kind.CANCELLED && ringingAt != 0 && call.answeredAt() == 0
                 && atMillis - ringingAt <= maxRingMillis;
-        SlotTable.Stripe stripe = callers.stripe(call.callerKey);
+        SlotStripe stripe = callers.stripe(call.callerKey);
         synchronized (stripe) {
             int slot = stripe.claim(call.callerKey, atMillis);
             int base = stripe.intBase(slot);

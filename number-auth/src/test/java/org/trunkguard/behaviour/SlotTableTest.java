@@ -14,7 +14,7 @@ class SlotTableTest {
     void keysKeepTheirRecordsThroughGrowth() {
         SlotTable table = new SlotTable(1, 1, 1_000_000, 60_000);
         for (long key = 1; key <= 20_000; key++) {
-            SlotTable.Stripe stripe = table.stripe(key);
+            SlotStripe stripe = table.stripe(key);
             synchronized (stripe) {
                 int slot = stripe.claim(key, 1_000);
                 stripe.ints[stripe.intBase(slot)] = (int) key * 3;
@@ -22,7 +22,7 @@ class SlotTableTest {
             }
         }
         for (long key = 1; key <= 20_000; key++) {
-            SlotTable.Stripe stripe = table.stripe(key);
+            SlotStripe stripe = table.stripe(key);
             synchronized (stripe) {
                 int slot = stripe.find(key, 2_000);
                 assertTrue(slot >= 0, "key " + key);
@@ -36,7 +36,7 @@ class SlotTableTest {
     @Test
     void expiredRecordsStartFromZero() {
         SlotTable table = new SlotTable(0, 1, 1_000, 60_000);
-        SlotTable.Stripe stripe = table.stripe(42);
+        SlotStripe stripe = table.stripe(42);
         synchronized (stripe) {
             stripe.ints[stripe.intBase(stripe.claim(42, 1_000))] = 7;
             assertEquals(-1, stripe.find(42, 61_001));
@@ -52,7 +52,7 @@ class SlotTableTest {
         Random random = new Random(3);
         for (int i = 0; i < 50_000; i++) {
             long key = 1 + random.nextInt(20_000);
-            SlotTable.Stripe stripe = table.stripe(key);
+            SlotStripe stripe = table.stripe(key);
             synchronized (stripe) {
                 int slot = stripe.claim(key, i);
                 stripe.ints[stripe.intBase(slot)]++;
@@ -62,7 +62,7 @@ class SlotTableTest {
         assertTrue(table.size() <= max, "size " + table.size());
         int held = 0;
         for (Map.Entry<Long, Integer> entry : expected.entrySet()) {
-            SlotTable.Stripe stripe = table.stripe(entry.getKey());
+            SlotStripe stripe = table.stripe(entry.getKey());
             synchronized (stripe) {
                 int slot = stripe.find(entry.getKey(), 50_000);
                 if (slot >= 0) {
