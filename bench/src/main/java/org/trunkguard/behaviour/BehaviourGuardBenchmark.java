@@ -16,7 +16,8 @@ import org.trunkguard.verdict.Verdict;
  * Cost of the behaviour guard per call: {@code judge} alone (the decision on the INVITE path)
  * and a whole answered call ({@code judge} + RINGING + ANSWERED + ENDED, four updates). Callers
  * are drawn from a Zipf distribution over {@code callers} numbers (a few busy lines, a long tail
- * of people), callees uniformly from ten million; the clock moves 1 ms per call.
+ * of people), callees uniformly from ten million; the clock moves 1 ms per call. With
+ * {@code maxEntries} set, every table (and the calls in progress) is bounded to that many entries.
  *
  * <p>Run: {@code java -cp "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main BehaviourGuardBenchmark
  * -f 1 -wi 3 -w 2s -i 5 -r 2s -jvmArgsAppend "$(grep '^trunkguard.jvm.flags=' conf/jvm.properties | cut -d= -f2-)"}
@@ -32,6 +33,15 @@ public class BehaviourGuardBenchmark {
     @Param({"1000000"})
     int callers;
 
+    /**
+     * Bound of every detector table: 0 for the defaults (2 M callers and callees, 4 M pairs; the
+     * tables still grow during a short run, and growth is part of the allocation figure), or a
+     * small bound that the warm-up fills, so the measurement is the steady state with an
+     * eviction on nearly every new callee and pair.
+     */
+    @Param({"0", "200000"})
+    long maxEntries;
+
     private final SimulatedClock clock = new SimulatedClock(1_795_000_000_000L);
     private BehaviourGuard guard;
     private String[] callerSample;
@@ -41,7 +51,13 @@ public class BehaviourGuardBenchmark {
 
     @Setup
     public void setUp() {
-        guard = new BehaviourGuard(BehaviourSettings.DEFAULTS, clock, DetectionListener.NONE);
+        BehaviourSettings settings = BehaviourSettings.DEFAULTS;
+        if (maxEntries > 0) {
+            StateLimits d = settings.limits();
+            settings = settings.withLimits(new StateLimits(maxEntries, maxEntries, maxEntries, maxEntries,
+                    d.maxCallDuration(), d.maxPenaltyEntries()));
+        }
+        guard = new BehaviourGuard(settings, clock, DetectionListener.NONE);
         Random random = new Random(7);
         double[] cumulative = zipfCumulative(callers, 1.0);
         callerSample = new String[SAMPLES];

@@ -9,8 +9,8 @@ import java.lang.management.MemoryMXBean;
  * exempt service number 95588 in mode "callers" (caller-keyed state only) or one of 1,000
  * mobiles in mode "pairs" (adds one caller→callee pair per caller). Measured as heap used after
  * full GCs, after minus before, with the guard reachable; all calls fall within 100 s of
- * simulated time, inside every window, so no state has expired; the caller strings are created here
- * and retained only as cache keys, so they are part of the figure.
+ * simulated time, inside every window, so no state has expired. The guard keys its state by
+ * numeric number keys, so the caller strings created here are not retained and not counted.
  *
  * <p>Run: {@code java -Xmx14g -XX:+UseParallelGC -cp "bench/target/classes:bench/target/lib/*"
  * org.trunkguard.behaviour.BehaviourMemory 10000000 callers}

@@ -1,8 +1,5 @@
 package org.trunkguard.behaviour;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.time.Clock;
 import java.util.Objects;
 import org.trunkguard.verdict.Verdict;
@@ -22,18 +19,20 @@ import org.trunkguard.verdict.Verdict;
  * <p>Design: detectors only count and report ({@link Detector}); the policy turns detections into
  * verdicts by each rule's action ladder; a caller found critical by a rule with a penalty goes
  * into the penalty box and every call of it gets that verdict until the entry expires. All
- * state is in bounded, expiring Caffeine caches timed by the given clock; events carry their
- * own times, so a replayed or simulated stream is judged the same as a live one.
+ * state is bounded and expiring: per-number records in primitive {@link SlotTable}s and calls
+ * in progress in a {@link CallTable}, both timed by the calls' and events' own times, so a
+ * replayed or simulated stream is judged the same as a live one; the penalty box is timed by
+ * the given clock.
  */
 public final class BehaviourGuard {
 
     private final BehaviourSettings settings;
-    private final DetectionListener listener;
-    private final BehaviourPolicy policy;
     private final PenaltyBox penaltyBox;
+    private final Judgement judgement;
     private final MarketingRulesDetector marketingRules;
     private final Detector[] detectors;
-    private final Cache<String, TrackedCall> calls;
+    private final CallTable calls;
+    private final Clock clock;
 
     /**
      * @param settings the thresholds and ladders ({@link BehaviourSettings#DEFAULTS} for the defaults)
@@ -42,29 +41,20 @@ public final class BehaviourGuard {
      */
     public BehaviourGuard(BehaviourSettings settings, Clock clock, DetectionListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.policy = new BehaviourPolicy(settings.policies());
+        this.clock = Objects.requireNonNull(clock, "clock");
         StateLimits limits = settings.limits();
         this.penaltyBox = new PenaltyBox(limits.maxPenaltyEntries(), clock);
+        this.judgement = new Judgement(new BehaviourPolicy(settings.policies()), penaltyBox,
+                Objects.requireNonNull(listener, "listener"));
         this.marketingRules = new MarketingRulesDetector(settings.callingHours());
         this.detectors = new Detector[] {
-            new RingOnceDetector(settings.ringOnce(), limits, clock),
-            new CallBombingDetector(settings.bombing(), limits, clock),
-            new GroupCallingDetector(settings.groupCalling(), limits, clock),
+            new RingOnceDetector(settings.ringOnce(), limits),
+            new CallBombingDetector(settings.bombing(), limits),
+            new GroupCallingDetector(settings.groupCalling(), limits),
             new RateCapDetector(settings.rateCaps(), limits, clock),
             marketingRules,
         };
-        this.calls = Caffeine.newBuilder()
-                .maximumSize(limits.maxTrackedCalls())
-                .expireAfterAccess(limits.maxCallDuration())
-                .ticker(Caches.tickerOf(clock))
-                .executor(Runnable::run)
-                .<String, TrackedCall>removalListener((callId, call, cause) -> {
-                    if (call != null && cause != RemovalCause.EXPLICIT && cause != RemovalCause.REPLACED && call.finish()) {
-                        forgotten(call);
-                    }
-                })
-                .build();
+        this.calls = new CallTable(limits.maxTrackedCalls(), limits.maxCallDuration().toMillis(), this::forgotten);
     }
 
     /**
@@ -76,18 +66,17 @@ public final class BehaviourGuard {
         if (settings.neverBlockCallees().contains(call.callee())) {
             return Verdict.ALLOW;
         }
-        Judgement judgement = new Judgement(policy, penaltyBox, listener, call.atMillis());
+        TrackedCall tracked = new TrackedCall(call, NumberKey.of(call.caller()), NumberKey.of(call.callee()));
         PenaltyEntry boxed = penaltyBox.current(call.caller(), call.atMillis());
         if (boxed != null) {
-            judgement.apply(boxed.verdict());
+            tracked.apply(boxed.verdict());
         }
         for (Detector detector : detectors) {
-            detector.onAttempt(call, judgement);
+            detector.onAttempt(call, tracked, judgement);
         }
-        Verdict verdict = judgement.verdict();
+        Verdict verdict = tracked.verdict();
         if (!verdict.blocksCall()) {
-            TrackedCall tracked = new TrackedCall(call);
-            calls.put(call.callId(), tracked);
+            calls.put(tracked, call.atMillis());
             for (Detector detector : detectors) {
                 detector.onAdmitted(tracked);
             }
@@ -101,7 +90,7 @@ public final class BehaviourGuard {
      */
     public void on(CallEvent event) {
         String callId = event.call().callId();
-        TrackedCall call = calls.getIfPresent(callId);
+        TrackedCall call = calls.get(callId, event.atMillis());
         if (call == null) {
             return;
         }
@@ -117,7 +106,7 @@ public final class BehaviourGuard {
             }
             case CANCELLED, FAILED, ENDED -> {
                 if (call.finish()) {
-                    calls.invalidate(callId);
+                    calls.remove(callId);
                     for (Detector detector : detectors) {
                         detector.onFinished(call, event.kind(), at);
                     }
@@ -136,9 +125,13 @@ public final class BehaviourGuard {
         marketingRules.replaceLists(Objects.requireNonNull(doNotCall), Objects.requireNonNull(consent));
     }
 
-    /** Calls forwarded and not yet finished (approximate, for metrics). */
+    /**
+     * Calls forwarded and not yet finished. Forgets the calls idle past the maximum call
+     * duration first (releasing their concurrency), so it scans the table: for metrics, not the
+     * call path.
+     */
     public long trackedCalls() {
-        return calls.estimatedSize();
+        return calls.sweep(clock.millis());
     }
 
     /** The settings this guard runs with. */

@@ -16,14 +16,18 @@ import java.util.List;
  *                       examples of bombing are dozens of calls a minute; 15 in five minutes is
  *                       already well past any personal use.
  * @param pairShortWindow the short window per caller→callee pair. Default 5 min.
- * @param pairShortWarning attempts of one caller at one callee in the short window above which
- *                       a warning fires. Default 3 ("more than 3 in 5 minutes"): redialing a
- *                       busy person twice is normal, a fourth try is insistence.
+ * @param pairShortWarning attempts of one caller at one callee in a run above which a warning
+ *                       fires: a run is attempts inside the short window, each within
+ *                       window / (warning + 1) of the one before (75 s by default). Default 3
+ *                       ("more than 3 in 5 minutes", at that pace): redialing a busy person
+ *                       twice is normal, a fourth quick try is insistence; a person retrying
+ *                       every few minutes is not a bomber.
  * @param pairShortCritical the same for critical. Default 6: twice the warning.
  * @param pairLongWindow the long window per pair. Default 24 h.
- * @param pairLongWarning attempts in the long window above which a warning fires. Default 5
- *                       ("more than 5 in 24 hours"), the regulator's guidance for repeated
- *                       calls to one person.
+ * @param pairLongWarning separate tries in the long window above which a warning fires; an
+ *                       attempt within the short window of the pair's previous one is a redial
+ *                       of the same try, not a new one. Default 5 ("more than 5 in 24 hours"),
+ *                       the regulator's guidance for repeated calls to one person.
  * @param pairLongCritical the same for critical. Default 10.
  * @param conversation   an answered call lasting this long is a conversation, not harassment.
  *                       Default 10 s: bombers hang up on answer or play seconds of silence.

@@ -1,9 +1,10 @@
 package org.trunkguard.behaviour;
 
 /**
- * What the group-calling detector keeps per caller: window counts of new callees and of the
- * traffic profile, the last few callees (to tell a new callee from a redial without a set per
- * caller) and the current run of neighbouring callees. Guarded by its own monitor.
+ * The layout of what the group-calling detector keeps per caller, in a {@link SlotTable} slot:
+ * window counts of new callees and of the traffic profile, the last few callees (to tell a new
+ * callee from a redial without a set per caller) and the current run of neighbouring callees.
+ * The static methods work on a slot; an instance owns a one-slot record (tests).
  *
  * <p>Distinct callees are approximated: a callee counts as new unless it is one of the last
  * {@value #RECENT} callees. Redials and call-backs to a few numbers are caught; a caller
@@ -21,45 +22,71 @@ final class CallerProfile {
     static final int CHANNELS = 6;
     static final int RECENT = 8;
 
-    final WindowCounts counts;
-    private final int[] recentCallees = new int[RECENT];
-    private int recentNext;
-    private long lastCallee = -1;
-    private long lastAttemptAt;
-    private int sweepLength;
+    /** Longs of a slot. */
+    static final int HEAD = 0;
+    static final int LAST_CALLEE = 1;
+    static final int LAST_ATTEMPT_AT = 2;
+    static final int LONGS = 3;
+
+    private final WindowShape shape;
+    private final long[] longs = new long[LONGS];
+    private final int[] ints;
 
     CallerProfile(WindowShape shape) {
-        counts = new WindowCounts(shape);
+        this.shape = shape;
+        this.ints = new int[ints(shape)];
+    }
+
+    /** Ints of a slot: the window counts, the recent callees' hashes, the next place, the sweep. */
+    static int ints(WindowShape shape) {
+        return counts(shape) + RECENT + 2;
+    }
+
+    private static int counts(WindowShape shape) {
+        return shape.channels() * shape.buckets();
+    }
+
+    /** Instance form of {@link #attempt(WindowShape, long[], int, int[], int, long, long, int)}. */
+    int attempt(WindowShape shape, long calleeKey, long atMillis, int maxStep) {
+        return attempt(shape, longs, 0, ints, 0, calleeKey, atMillis, maxStep);
+    }
+
+    int sum(int channel, long atMillis) {
+        return WindowCounts.sum(shape, ints, 0, longs, HEAD, channel, atMillis);
     }
 
     /**
-     * Counts an attempt at {@code calleeKey}; returns the length of the sweep it belongs to
-     * (1 when it continues none).
+     * Counts an attempt at {@code calleeKey} in the slot at {@code longBase} / {@code intBase};
+     * returns the length of the sweep it belongs to (1 when it continues none).
      */
-    int attempt(WindowShape shape, long calleeKey, long atMillis, int maxStep) {
+    static int attempt(WindowShape shape, long[] longs, int longBase, int[] ints, int intBase, long calleeKey,
+            long atMillis, int maxStep) {
         int hash = (int) NumberKey.mix(calleeKey, 0) | 1;
+        int recent = intBase + counts(shape);
+        int next = recent + RECENT;
+        int sweep = next + 1;
         boolean seen = false;
-        for (int recent : recentCallees) {
-            if (recent == hash) {
+        for (int i = recent; i < recent + RECENT; i++) {
+            if (ints[i] == hash) {
                 seen = true;
                 break;
             }
         }
         if (!seen) {
-            recentCallees[recentNext] = hash;
-            recentNext = (recentNext + 1) % RECENT;
-            counts.add(shape, NEW_CALLEES, atMillis, 1);
+            ints[recent + ints[next]] = hash;
+            ints[next] = (ints[next] + 1) % RECENT;
+            WindowCounts.add(shape, ints, intBase, longs, longBase + HEAD, NEW_CALLEES, atMillis, 1);
         }
-        boolean recentEnough = lastCallee != -1 && atMillis - lastAttemptAt <= shape.windowMillis();
+        long lastCallee = longs[longBase + LAST_CALLEE];
+        boolean recentEnough = lastCallee != 0 && atMillis - longs[longBase + LAST_ATTEMPT_AT] <= shape.windowMillis();
+        longs[longBase + LAST_ATTEMPT_AT] = atMillis;
         if (recentEnough && calleeKey == lastCallee) {
-            lastAttemptAt = atMillis;
-            return sweepLength;
+            return ints[sweep];
         }
         boolean neighbour = recentEnough && NumberKey.comparable(lastCallee, calleeKey)
                 && Math.abs(NumberKey.value(calleeKey) - NumberKey.value(lastCallee)) <= maxStep;
-        sweepLength = neighbour ? sweepLength + 1 : 1;
-        lastCallee = calleeKey;
-        lastAttemptAt = atMillis;
-        return sweepLength;
+        ints[sweep] = neighbour ? ints[sweep] + 1 : 1;
+        longs[longBase + LAST_CALLEE] = calleeKey;
+        return ints[sweep];
     }
 }

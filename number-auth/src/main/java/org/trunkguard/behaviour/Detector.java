@@ -8,7 +8,7 @@ package org.trunkguard.behaviour;
 interface Detector {
 
     /** Counts the attempt and reports what it finds. Called for every judged call. */
-    void onAttempt(CallAttempt call, Judgement judgement);
+    void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement);
 
     /** The call was forwarded (no rule blocked it). */
     default void onAdmitted(TrackedCall call) {

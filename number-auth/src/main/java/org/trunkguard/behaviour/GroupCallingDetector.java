@@ -1,8 +1,5 @@
 package org.trunkguard.behaviour;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import java.time.Clock;
-import java.util.function.Function;
 
 /**
  * Group calling (语音群呼), per caller: a sweep of neighbouring callee numbers
@@ -17,21 +14,19 @@ final class GroupCallingDetector implements Detector {
     private final WindowShape shape;
     private final long shortCallMillis;
     private final double minAcdSeconds;
-    private final Cache<String, CallerProfile> callers;
-    private final Function<String, CallerProfile> newProfile;
+    private final SlotTable callers;
 
-    GroupCallingDetector(GroupCallingSettings settings, StateLimits limits, Clock clock) {
+    GroupCallingDetector(GroupCallingSettings settings, StateLimits limits) {
         this.settings = settings;
         this.shape = WindowShape.of(CallerProfile.CHANNELS, settings.window(), 5);
         this.shortCallMillis = settings.shortCall().toMillis();
         this.minAcdSeconds = settings.minAcd().toMillis() / 1000.0;
-        this.callers = Caches.bounded(limits.maxCallers(), settings.window(), clock);
-        this.newProfile = caller -> new CallerProfile(shape);
+        this.callers = new SlotTable(CallerProfile.LONGS, CallerProfile.ints(shape), limits.maxCallers(),
+                shape.windowMillis());
     }
 
     @Override
-    public void onAttempt(CallAttempt call, Judgement judgement) {
-        CallerProfile profile = callers.get(call.caller(), newProfile);
+    public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
         long at = call.atMillis();
         int sweep;
         int distinct;
@@ -40,29 +35,37 @@ final class GroupCallingDetector implements Detector {
         int ended = 0;
         int veryShort = 0;
         int talkSeconds = 0;
-        synchronized (profile) {
-            sweep = profile.attempt(shape, NumberKey.of(call.callee()), at, settings.sweepMaxStep());
-            distinct = profile.counts.sum(shape, CallerProfile.NEW_CALLEES, at);
+        SlotStripe stripe = callers.stripe(tracked.callerKey);
+        synchronized (stripe) {
+            int slot = stripe.claim(tracked.callerKey, at);
+            long[] longs = stripe.longs;
+            int[] ints = stripe.ints;
+            int longBase = stripe.longBase(slot);
+            int intBase = stripe.intBase(slot);
+            int head = longBase + CallerProfile.HEAD;
+            sweep = CallerProfile.attempt(shape, longs, longBase, ints, intBase, tracked.calleeKey, at,
+                    settings.sweepMaxStep());
+            distinct = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.NEW_CALLEES, at);
             if (distinct >= settings.distinctWarning()) {
-                answered = profile.counts.sum(shape, CallerProfile.ANSWERED, at);
-                unanswered = profile.counts.sum(shape, CallerProfile.UNANSWERED, at);
-                ended = profile.counts.sum(shape, CallerProfile.ENDED, at);
-                veryShort = profile.counts.sum(shape, CallerProfile.VERY_SHORT, at);
-                talkSeconds = profile.counts.sum(shape, CallerProfile.TALK_SECONDS, at);
+                answered = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.ANSWERED, at);
+                unanswered = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.UNANSWERED, at);
+                ended = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.ENDED, at);
+                veryShort = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.VERY_SHORT, at);
+                talkSeconds = WindowCounts.sum(shape, ints, intBase, longs, head, CallerProfile.TALK_SECONDS, at);
             }
         }
         if (sweep >= settings.sweepWarning()) {
             boolean critical = sweep >= settings.sweepCritical();
-            judgement.report(new Detection(RuleIds.GROUP_CALLING_SWEEP, critical ? Severity.CRITICAL : Severity.WARNING,
+            judgement.report(tracked, new Detection(RuleIds.GROUP_CALLING_SWEEP, critical ? Severity.CRITICAL : Severity.WARNING,
                     Subject.CALLER, call.caller(), sweep, critical ? settings.sweepCritical() : settings.sweepWarning(),
                     sweep + " neighbouring callees in a row, last " + call.callee()));
         }
         if (distinct >= settings.distinctWarning() && answered + unanswered >= settings.minProfileCalls()) {
-            judgeProfile(call, judgement, distinct, answered, unanswered, ended, veryShort, talkSeconds);
+            judgeProfile(call, tracked, judgement, distinct, answered, unanswered, ended, veryShort, talkSeconds);
         }
     }
 
-    private void judgeProfile(CallAttempt call, Judgement judgement, int distinct, int answered, int unanswered,
+    private void judgeProfile(CallAttempt call, TrackedCall tracked, Judgement judgement, int distinct, int answered, int unanswered,
             int ended, int veryShort, int talkSeconds) {
         double asr = (double) answered / (answered + unanswered);
         double shortShare = ended == 0 ? 0 : (double) veryShort / ended;
@@ -73,7 +76,7 @@ final class GroupCallingDetector implements Detector {
             return;
         }
         boolean critical = distinct >= settings.distinctCritical();
-        judgement.report(new Detection(RuleIds.GROUP_CALLING, critical ? Severity.CRITICAL : Severity.WARNING,
+        judgement.report(tracked, new Detection(RuleIds.GROUP_CALLING, critical ? Severity.CRITICAL : Severity.WARNING,
                 Subject.CALLER, call.caller(), distinct, critical ? settings.distinctCritical() : settings.distinctWarning(),
                 distinct + " distinct callees in " + settings.window().toSeconds() + " s; ASR "
                         + Math.round(asr * 100) + " %, ACD " + (ended == 0 ? "n/a" : Math.round(acd) + " s")
@@ -82,26 +85,33 @@ final class GroupCallingDetector implements Detector {
 
     @Override
     public void onAnswered(TrackedCall call, long atMillis) {
-        CallerProfile profile = callers.get(call.attempt.caller(), newProfile);
-        synchronized (profile) {
-            profile.counts.add(shape, CallerProfile.ANSWERED, atMillis, 1);
+        SlotStripe stripe = callers.stripe(call.callerKey);
+        synchronized (stripe) {
+            int slot = stripe.claim(call.callerKey, atMillis);
+            WindowCounts.add(shape, stripe.ints, stripe.intBase(slot), stripe.longs,
+                    stripe.longBase(slot) + CallerProfile.HEAD, CallerProfile.ANSWERED, atMillis, 1);
         }
     }
 
     @Override
     public void onFinished(TrackedCall call, CallEvent.Kind how, long atMillis) {
-        CallerProfile profile = callers.get(call.attempt.caller(), newProfile);
         long answeredAt = call.answeredAt();
-        synchronized (profile) {
+        SlotStripe stripe = callers.stripe(call.callerKey);
+        synchronized (stripe) {
+            int slot = stripe.claim(call.callerKey, atMillis);
+            int[] ints = stripe.ints;
+            int intBase = stripe.intBase(slot);
+            int head = stripe.longBase(slot) + CallerProfile.HEAD;
             if (answeredAt == 0) {
-                profile.counts.add(shape, CallerProfile.UNANSWERED, atMillis, 1);
+                WindowCounts.add(shape, ints, intBase, stripe.longs, head, CallerProfile.UNANSWERED, atMillis, 1);
                 return;
             }
             long talkMillis = Math.max(0, atMillis - answeredAt);
-            profile.counts.add(shape, CallerProfile.ENDED, atMillis, 1);
-            profile.counts.add(shape, CallerProfile.TALK_SECONDS, atMillis, (int) Math.min(Integer.MAX_VALUE, talkMillis / 1000));
+            WindowCounts.add(shape, ints, intBase, stripe.longs, head, CallerProfile.ENDED, atMillis, 1);
+            WindowCounts.add(shape, ints, intBase, stripe.longs, head, CallerProfile.TALK_SECONDS, atMillis,
+                    (int) Math.min(Integer.MAX_VALUE, talkMillis / 1000));
             if (talkMillis < shortCallMillis) {
-                profile.counts.add(shape, CallerProfile.VERY_SHORT, atMillis, 1);
+                WindowCounts.add(shape, ints, intBase, stripe.longs, head, CallerProfile.VERY_SHORT, atMillis, 1);
             }
         }
     }

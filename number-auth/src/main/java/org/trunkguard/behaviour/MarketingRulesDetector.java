@@ -25,19 +25,19 @@ final class MarketingRulesDetector implements Detector {
     }
 
     @Override
-    public void onAttempt(CallAttempt call, Judgement judgement) {
+    public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
         String category = call.category();
         if (category == null) {
             return;
         }
         CallingHours hours = callingHours.get(category);
         if (hours != null && !hours.allows(call.atMillis())) {
-            judgement.report(new Detection(RuleIds.CALLING_HOURS, Severity.CRITICAL, Subject.CALL, call.callId(), 1, 1,
+            judgement.report(tracked, new Detection(RuleIds.CALLING_HOURS, Severity.CRITICAL, Subject.CALL, call.callId(), 1, 1,
                     "category " + category + " may call only " + hours));
         }
         Lists current = lists;
         if (current.doNotCall().refuses(call.callee(), category) && !current.consent().agreed(call.callee(), call.enterpriseId())) {
-            judgement.report(new Detection(RuleIds.DO_NOT_CALL, Severity.CRITICAL, Subject.CALL, call.callId(), 1, 1,
+            judgement.report(tracked, new Detection(RuleIds.DO_NOT_CALL, Severity.CRITICAL, Subject.CALL, call.callId(), 1, 1,
                     call.callee() + " refused " + category + " calls and gave enterprise " + call.enterpriseId() + " no consent"));
         }
     }

@@ -15,43 +15,62 @@ final class RateCapDetector implements Detector {
 
     private final RateCapSettings settings;
     private final Cache<String, RateState> trunks;
-    private final Cache<String, RateState> callers;
+    private final SlotTable callers;
     private final Function<String, RateState> newTrunkState;
-    private final Function<String, RateState> newCallerState;
 
     RateCapDetector(RateCapSettings settings, StateLimits limits, Clock clock) {
         this.settings = settings;
         // Idle expiry past the longest call: a state must not vanish while its calls are up.
         this.trunks = Caches.bounded(MAX_TRUNKS, limits.maxCallDuration(), clock);
-        this.callers = Caches.bounded(limits.maxCallers(), limits.maxCallDuration(), clock);
-        this.newTrunkState = trunk -> new RateState(settings.contractOf(trunk).burst());
-        this.newCallerState = caller -> new RateState(settings.perCaller().burst());
+        this.callers = new SlotTable(RateState.LONGS, RateState.INTS, limits.maxCallers(),
+                limits.maxCallDuration().toMillis());
+        this.newTrunkState = trunk -> new RateState();
     }
 
     @Override
-    public void onAttempt(CallAttempt call, Judgement judgement) {
+    public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
         TrunkContract trunkContract = settings.contractOf(call.trunkId());
         if (limited(trunkContract)) {
-            check(trunks.get(call.trunkId(), newTrunkState), trunkContract, call, judgement, Subject.TRUNK,
+            check(trunks.get(call.trunkId(), newTrunkState), trunkContract, call, tracked, judgement, Subject.TRUNK,
                     call.trunkId(), RuleIds.RATE_TRUNK_CPS, RuleIds.RATE_TRUNK_CONCURRENT);
         }
         TrunkContract callerContract = settings.perCaller();
         if (limited(callerContract)) {
-            check(callers.get(call.caller(), newCallerState), callerContract, call, judgement, Subject.CALLER,
-                    call.caller(), RuleIds.RATE_CALLER_CPS, RuleIds.RATE_CALLER_CONCURRENT);
+            checkCaller(callerContract, call, tracked, judgement);
         }
     }
 
-    private static void check(RateState state, TrunkContract contract, CallAttempt call, Judgement judgement,
+    private static void check(RateState state, TrunkContract contract, CallAttempt call, TrackedCall tracked,
+            Judgement judgement,
             Subject subject, String key, String rateRule, String concurrencyRule) {
-        if (contract.callsPerSecond() > 0 && !state.tryTake(contract, call.atMillis())) {
-            judgement.report(new Detection(rateRule, Severity.CRITICAL, subject, key, contract.callsPerSecond(),
+        boolean taken = contract.callsPerSecond() <= 0 || state.tryTake(contract, call.atMillis());
+        report(taken, state.concurrent(), contract, tracked, judgement, subject, key, rateRule, concurrencyRule);
+    }
+
+    private void checkCaller(TrunkContract contract, CallAttempt call, TrackedCall tracked, Judgement judgement) {
+        boolean taken;
+        int concurrent;
+        SlotStripe stripe = callers.stripe(tracked.callerKey);
+        synchronized (stripe) {
+            int slot = stripe.claim(tracked.callerKey, call.atMillis());
+            taken = contract.callsPerSecond() <= 0
+                    || RateState.tryTake(stripe.longs, stripe.longBase(slot), contract, call.atMillis());
+            concurrent = stripe.ints[stripe.intBase(slot) + RateState.CONCURRENT];
+        }
+        report(taken, concurrent, contract, tracked, judgement, Subject.CALLER, call.caller(), RuleIds.RATE_CALLER_CPS,
+                RuleIds.RATE_CALLER_CONCURRENT);
+    }
+
+    private static void report(boolean taken, int concurrent, TrunkContract contract, TrackedCall tracked,
+            Judgement judgement,
+            Subject subject, String key, String rateRule, String concurrencyRule) {
+        if (!taken) {
+            judgement.report(tracked, new Detection(rateRule, Severity.CRITICAL, subject, key, contract.callsPerSecond(),
                     contract.callsPerSecond(), "above " + contract.callsPerSecond() + " calls per second (burst "
                             + contract.burst() + ")"));
         }
-        int concurrent = state.concurrent();
         if (contract.maxConcurrent() > 0 && concurrent >= contract.maxConcurrent()) {
-            judgement.report(new Detection(concurrencyRule, Severity.CRITICAL, subject, key, concurrent,
+            judgement.report(tracked, new Detection(concurrencyRule, Severity.CRITICAL, subject, key, concurrent,
                     contract.maxConcurrent(), concurrent + " calls in progress, cap " + contract.maxConcurrent()));
         }
     }
@@ -62,17 +81,25 @@ final class RateCapDetector implements Detector {
             trunks.get(call.attempt.trunkId(), newTrunkState).started();
         }
         if (settings.perCaller().maxConcurrent() > 0) {
-            callers.get(call.attempt.caller(), newCallerState).started();
+            SlotStripe stripe = callers.stripe(call.callerKey);
+            synchronized (stripe) {
+                int slot = stripe.claim(call.callerKey, call.attempt.atMillis());
+                stripe.ints[stripe.intBase(slot) + RateState.CONCURRENT]++;
+            }
         }
     }
 
     @Override
     public void onFinished(TrackedCall call, CallEvent.Kind how, long atMillis) {
-        onForgotten(call);
+        release(call, atMillis);
     }
 
     @Override
     public void onForgotten(TrackedCall call) {
+        release(call, call.attempt.atMillis());
+    }
+
+    private void release(TrackedCall call, long atMillis) {
         if (settings.contractOf(call.attempt.trunkId()).maxConcurrent() > 0) {
             RateState trunk = trunks.getIfPresent(call.attempt.trunkId());
             if (trunk != null) {
@@ -80,9 +107,12 @@ final class RateCapDetector implements Detector {
             }
         }
         if (settings.perCaller().maxConcurrent() > 0) {
-            RateState caller = callers.getIfPresent(call.attempt.caller());
-            if (caller != null) {
-                caller.ended();
+            SlotStripe stripe = callers.stripe(call.callerKey);
+            synchronized (stripe) {
+                int slot = stripe.find(call.callerKey, atMillis);
+                if (slot >= 0) {
+                    RateState.ended(stripe.ints, stripe.intBase(slot));
+                }
             }
         }
     }

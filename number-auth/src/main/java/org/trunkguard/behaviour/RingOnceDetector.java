@@ -1,9 +1,5 @@
 package org.trunkguard.behaviour;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import java.time.Clock;
-import java.util.function.Function;
-
 /**
  * Ring-once (响一声): per caller, how many of its finished calls in the window were cancelled
  * by the caller within a few seconds of the first ring and never answered. Fires on the
@@ -16,41 +12,46 @@ final class RingOnceDetector implements Detector {
     private static final int FINISHED = 0;
     private static final int RANG_ONCE = 1;
 
+    /** Slot longs: the window's head. */
+    private static final int HEAD = 0;
+
     private final RingOnceSettings settings;
     private final WindowShape shape;
     private final long maxRingMillis;
-    private final Cache<String, WindowCounts> callers;
-    private final Function<String, WindowCounts> newCounts;
+    private final SlotTable callers;
 
-    RingOnceDetector(RingOnceSettings settings, StateLimits limits, Clock clock) {
+    RingOnceDetector(RingOnceSettings settings, StateLimits limits) {
         this.settings = settings;
         this.shape = WindowShape.of(2, settings.window(), 10);
         this.maxRingMillis = settings.maxRing().toMillis();
-        this.callers = Caches.bounded(limits.maxCallers(), settings.window(), clock);
-        this.newCounts = caller -> new WindowCounts(shape);
+        this.callers = new SlotTable(1, 2 * shape.buckets(), limits.maxCallers(), shape.windowMillis());
     }
 
     @Override
-    public void onAttempt(CallAttempt call, Judgement judgement) {
-        WindowCounts counts = callers.getIfPresent(call.caller());
-        if (counts == null) {
-            return;
-        }
+    public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
+        long at = call.atMillis();
+        SlotStripe stripe = callers.stripe(tracked.callerKey);
         int rangOnce;
         int finished;
-        synchronized (counts) {
-            rangOnce = counts.sum(shape, RANG_ONCE, call.atMillis());
+        synchronized (stripe) {
+            int slot = stripe.find(tracked.callerKey, at);
+            if (slot < 0) {
+                return;
+            }
+            int base = stripe.intBase(slot);
+            int head = stripe.longBase(slot) + HEAD;
+            rangOnce = WindowCounts.sum(shape, stripe.ints, base, stripe.longs, head, RANG_ONCE, at);
             if (rangOnce < settings.warningCount()) {
                 return;
             }
-            finished = counts.sum(shape, FINISHED, call.atMillis());
+            finished = WindowCounts.sum(shape, stripe.ints, base, stripe.longs, head, FINISHED, at);
         }
         double share = finished == 0 ? 0 : (double) rangOnce / finished;
         if (share < settings.minShare()) {
             return;
         }
         boolean critical = rangOnce >= settings.criticalCount();
-        judgement.report(new Detection(RULE_ID, critical ? Severity.CRITICAL : Severity.WARNING, Subject.CALLER,
+        judgement.report(tracked, new Detection(RULE_ID, critical ? Severity.CRITICAL : Severity.WARNING, Subject.CALLER,
                 call.caller(), rangOnce, critical ? settings.criticalCount() : settings.warningCount(),
                 rangOnce + " of " + finished + " finished calls in " + settings.window().toSeconds()
                         + " s cancelled within " + settings.maxRing().toSeconds() + " s of ringing ("
@@ -59,14 +60,17 @@ final class RingOnceDetector implements Detector {
 
     @Override
     public void onFinished(TrackedCall call, CallEvent.Kind how, long atMillis) {
-        WindowCounts counts = callers.get(call.attempt.caller(), newCounts);
         long ringingAt = call.ringingAt();
         boolean rangOnce = how == CallEvent.Kind.CANCELLED && ringingAt != 0 && call.answeredAt() == 0
                 && atMillis - ringingAt <= maxRingMillis;
-        synchronized (counts) {
-            counts.add(shape, FINISHED, atMillis, 1);
+        SlotStripe stripe = callers.stripe(call.callerKey);
+        synchronized (stripe) {
+            int slot = stripe.claim(call.callerKey, atMillis);
+            int base = stripe.intBase(slot);
+            int head = stripe.longBase(slot) + HEAD;
+            WindowCounts.add(shape, stripe.ints, base, stripe.longs, head, FINISHED, atMillis, 1);
             if (rangOnce) {
-                counts.add(shape, RANG_ONCE, atMillis, 1);
+                WindowCounts.add(shape, stripe.ints, base, stripe.longs, head, RANG_ONCE, atMillis, 1);
             }
         }
     }

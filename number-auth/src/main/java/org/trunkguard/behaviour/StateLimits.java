@@ -3,9 +3,9 @@ package org.trunkguard.behaviour;
 import java.time.Duration;
 
 /**
- * Bounds of the detectors' state, so memory stays fixed whatever the traffic. When a cache is
- * full, Caffeine evicts the least useful entries (W-TinyLFU): quiet numbers go first, busy
- * abusers stay.
+ * Bounds of the detectors' state, so memory stays fixed whatever the traffic. When a table is
+ * full, the least recently touched of a few keys near the new one leaves (sampled LRU, see
+ * {@link SlotTable}): quiet numbers go first, busy abusers, touched on every call, stay.
  *
  * @param maxCallers      numbers tracked as callers, per caller-keyed detector. Default
  *                        2,000,000: a national gateway sees a few million active callers in a

@@ -1,19 +1,38 @@
 package org.trunkguard.behaviour;
 
+import org.trunkguard.verdict.Verdict;
+
 /**
- * A forwarded call whose life cycle the guard follows: when it rang, when it was answered,
+ * A call being judged, then, if forwarded, one whose life cycle the guard follows: when it rang, when it was answered,
  * whether it is over. Events of one call may arrive on different threads, so the transitions
  * are synchronized and each happens once.
  */
 final class TrackedCall {
 
     final CallAttempt attempt;
+    final long callerKey;
+    final long calleeKey;
+    /** The strongest verdict so far; written only while the call is judged, before it is published. */
+    private Verdict verdict = Verdict.ALLOW;
     private long ringingAt;
     private long answeredAt;
     private boolean finished;
 
-    TrackedCall(CallAttempt attempt) {
+    TrackedCall(CallAttempt attempt, long callerKey, long calleeKey) {
         this.attempt = attempt;
+        this.callerKey = callerKey;
+        this.calleeKey = calleeKey;
+    }
+
+    /** Keeps {@code other} if it is stronger than the verdict so far. */
+    void apply(Verdict other) {
+        if (other.action().ordinal() > verdict.action().ordinal()) {
+            verdict = other;
+        }
+    }
+
+    Verdict verdict() {
+        return verdict;
     }
 
     synchronized void ringing(long atMillis) {

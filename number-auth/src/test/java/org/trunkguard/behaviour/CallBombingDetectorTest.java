@@ -59,4 +59,34 @@ class CallBombingDetectorTest {
         script.clock.advance(6 * 60_000L);
         assertEquals(Verdict.ALLOW, script.judge("13700000001", "13900000004"));
     }
+
+    @Test
+    void redialsAMinuteAndAHalfApartAreNotBombing() {
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Verdict.ALLOW, script.failed("13800000005", "13900000005"));
+            script.clock.advance(90_000);
+        }
+    }
+
+    @Test
+    void redialsKeepingThePaceAreMarkedOnTheFourth() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Verdict.ALLOW, script.failed("13800000006", "13900000006"));
+            script.clock.advance(70_000);
+        }
+        assertEquals(Action.MARK, script.failed("13800000006", "13900000006").action());
+    }
+
+    @Test
+    void aRunLongerThanTheWindowCountsOnlyItsLastFiveMinutes() {
+        for (int i = 0; i < 4; i++) {
+            script.failed("13800000007", "13900000007");
+            script.clock.advance(74_800);
+        }
+        // Attempts at 0, 75, 150, 225 s: the fourth was marked; the fifth at 300 s finds the
+        // first outside the window and the run is still four.
+        script.detections.clear();
+        assertEquals(Action.MARK, script.failed("13800000007", "13900000007").action());
+        assertEquals(4, script.detections.get(0).observed());
+    }
 }
