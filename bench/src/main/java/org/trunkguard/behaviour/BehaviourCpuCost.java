@@ -1,5 +1,7 @@
 package org.trunkguard.behaviour;
 
+import org.trunkguard.time.ManualClock;
+
 import java.lang.management.ManagementFactory;
 import java.util.Random;
 
@@ -25,7 +27,7 @@ public final class BehaviourCpuCost {
         long maxEntries = Long.parseLong(args[0]);
         boolean answered = args[1].equals("answered");
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        SimulatedClock clock = new SimulatedClock(1_795_000_000_000L);
+        ManualClock clock = new ManualClock(1_795_000_000_000L);
         BehaviourSettings settings = BehaviourSettings.DEFAULTS;
         if (maxEntries > 0) {
             StateLimits d = settings.limits();

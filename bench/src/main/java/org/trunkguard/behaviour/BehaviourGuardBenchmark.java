@@ -1,5 +1,7 @@
 package org.trunkguard.behaviour;
 
+import org.trunkguard.time.ManualClock;
+
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +44,7 @@ public class BehaviourGuardBenchmark {
     @Param({"0", "200000"})
     long maxEntries;
 
-    private final SimulatedClock clock = new SimulatedClock(1_795_000_000_000L);
+    private final ManualClock clock = new ManualClock(1_795_000_000_000L);
     private BehaviourGuard guard;
     private String[] callerSample;
     private String[] calleeSample;

@@ -1,5 +1,7 @@
 package org.trunkguard.behaviour;
 
+import org.trunkguard.time.ManualClock;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
@@ -23,7 +25,7 @@ public final class BehaviourMemory {
     public static void main(String[] args) {
         int callers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         boolean pairs = args.length > 1 && args[1].equals("pairs");
-        SimulatedClock clock = new SimulatedClock(1_795_000_000_000L);
+        ManualClock clock = new ManualClock(1_795_000_000_000L);
         StateLimits limits = new StateLimits(callers * 2L, callers * 2L, callers * 2L, 1_000_000,
                 java.time.Duration.ofHours(4), 100_000);
         long before = usedAfterGc();

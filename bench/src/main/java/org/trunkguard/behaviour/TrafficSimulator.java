@@ -1,5 +1,7 @@
 package org.trunkguard.behaviour;
 
+import org.trunkguard.time.ManualClock;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class TrafficSimulator {
 
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private final Random random;
-    private final SimulatedClock clock = new SimulatedClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final BehaviourGuard guard;
     private final SimulationTally tally = new SimulationTally();
     private long sequence;

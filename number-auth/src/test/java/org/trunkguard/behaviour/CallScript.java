@@ -1,5 +1,7 @@
 package org.trunkguard.behaviour;
 
+import org.trunkguard.time.ManualClock;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.trunkguard.verdict.Verdict;
@@ -10,13 +12,13 @@ import org.trunkguard.verdict.Verdict;
  */
 final class CallScript {
 
-    final FakeClock clock;
+    final ManualClock clock;
     final BehaviourGuard guard;
     final List<Detection> detections = new ArrayList<>();
     private int nextCallId;
 
     CallScript(BehaviourSettings settings) {
-        this.clock = FakeClock.workdayMorning();
+        this.clock = new ManualClock(java.time.Instant.parse("2026-11-24T02:00:00Z"));
         this.guard = new BehaviourGuard(settings, clock, (detection, verdict) -> detections.add(detection));
     }
 

@@ -1,5 +1,7 @@
 package org.trunkguard.admin;
 
+import org.trunkguard.time.ManualClock;
+
 import org.trunkguard.behaviour.BehaviourGuard;
 import org.trunkguard.behaviour.CallAttempt;
 import org.trunkguard.behaviour.CallEvent;

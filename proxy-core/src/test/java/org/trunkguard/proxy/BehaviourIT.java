@@ -1,5 +1,7 @@
 package org.trunkguard.proxy;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,7 @@ class BehaviourIT {
     /** A Tuesday, 10:00 in Beijing: inside marketing hours, so no calling-hour rule interferes. */
     private static final Instant TUESDAY_MORNING = Instant.parse("2026-11-24T02:00:00Z");
 
-    private MutableClock clock;
+    private ManualClock clock;
     private TrunkguardNode node;
     private Callee callee;
     private Caller caller;
@@ -33,7 +35,7 @@ class BehaviourIT {
 
     @BeforeEach
     void start() throws Exception {
-        clock = new MutableClock(TUESDAY_MORNING);
+        clock = new ManualClock(TUESDAY_MORNING);
         node = TrunkguardNode.start(TestTopology.load(Transport.UDP), TrunkguardNode.NodeObservers.NONE, clock);
         callee = new Callee(TestTopology.CORE_HOST, TestTopology.CORE_PORT, "udp");
         caller = new Caller(TestTopology.CALLER_HOST, 5070, "udp", TestTopology.PROXY);

@@ -1,5 +1,7 @@
 package org.trunkguard.proxy;
 
+import org.trunkguard.time.ManualClock;
+
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.header.CSeqHeader;
@@ -11,9 +13,9 @@ final class SipScript {
     static final long WAIT = 5000;
 
     private final Caller caller;
-    private final MutableClock clock;
+    private final ManualClock clock;
 
-    SipScript(Caller caller, MutableClock clock) {
+    SipScript(Caller caller, ManualClock clock) {
         this.caller = caller;
         this.clock = clock;
     }

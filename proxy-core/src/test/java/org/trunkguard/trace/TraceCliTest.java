@@ -1,5 +1,7 @@
 package org.trunkguard.trace;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +29,7 @@ class TraceCliTest {
     @BeforeEach
     void writeCalls() throws Exception {
         long t = T0.toEpochMilli();
-        try (TraceWriter writer = TraceWriter.open(TestCalls.settings(directory), new MutableClock(T0))) {
+        try (TraceWriter writer = TraceWriter.open(TestCalls.settings(directory), new ManualClock(T0))) {
             CallDecision call = new CallDecision();
             writer.decision(TestCalls.allowed(call, t, "ok-1", "13800138000", "13900139000"));
             writer.event("ok-1", CallEvent.RINGING, t + 2_400, 180);

@@ -1,5 +1,7 @@
 package org.trunkguard.trace;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ class TraceConcurrencyTest {
     void concurrentWritersNeverTearOrLoseARecord() throws Exception {
         TraceSettings settings = TestCalls.settings(directory).withMaxFileBytes(256 << 10);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try (TraceWriter writer = TraceWriter.open(settings, new MutableClock(Instant.parse("2026-11-23T02:00:00Z")))) {
+        try (TraceWriter writer = TraceWriter.open(settings, new ManualClock(Instant.parse("2026-11-23T02:00:00Z")))) {
             List<Future<?>> done = new ArrayList<>();
             for (int thread = 0; thread < THREADS; thread++) {
                 String prefix = "t" + thread + "-";

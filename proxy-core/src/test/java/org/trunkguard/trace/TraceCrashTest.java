@@ -1,5 +1,7 @@
 package org.trunkguard.trace;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -68,7 +70,7 @@ class TraceCrashTest {
         List<String> warnings = new ArrayList<>();
         assertExactlyOneDecisionEach(acknowledged, TestCalls.query(traces, TraceCriteria.ALL, warnings));
 
-        MutableClock clock = new MutableClock(Instant.now());
+        ManualClock clock = new ManualClock(Instant.now());
         try (TraceWriter reopened = TraceWriter.open(TestCalls.settings(traces), clock)) {
             assertTrue(reopened.repairs().size() <= 1);
         }

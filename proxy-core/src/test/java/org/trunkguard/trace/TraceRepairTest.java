@@ -1,5 +1,7 @@
 package org.trunkguard.trace;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +22,7 @@ class TraceRepairTest {
     @TempDir
     Path directory;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T02:00:00Z"));
 
     /** Writes three calls and returns the file and the offset where the third record starts. */
     private long[] writeThreeCalls(Path[] file) throws Exception {

@@ -1,5 +1,7 @@
 package org.trunkguard.trace;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +20,7 @@ class TraceRetentionTest {
 
     @Test
     void deletesOnlyFilesPastRetention() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T02:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T02:00:00Z"));
         CallDecision call = new CallDecision();
         // One file per day, 2026-01-01 .. 2026-01-03 (Shanghai), then jump to 2026-07-01.
         for (int day = 0; day < 3; day++) {

@@ -1,5 +1,7 @@
 package org.trunkguard.trace;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +22,7 @@ class TraceRotationTest {
     @Test
     void rollsAtMidnightInTheConfiguredZone() throws Exception {
         // 15:59:59 UTC is 23:59:59 in Shanghai: the next second is a new day there, not in UTC.
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T15:59:59Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T15:59:59Z"));
         CallDecision call = new CallDecision();
         try (TraceWriter writer = TraceWriter.open(TestCalls.settings(directory), clock)) {
             writer.decision(TestCalls.allowed(call, clock.millis(), "before", "1", "2"));
@@ -39,7 +41,7 @@ class TraceRotationTest {
 
     @Test
     void rollsBeforeAFileWouldPassItsMaximumSize() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T02:00:00Z"));
         TraceSettings settings = TestCalls.settings(directory).withMaxFileBytes(TraceSettings.MIN_MAX_FILE_BYTES);
         int calls = 1_000;
         try (TraceWriter writer = TraceWriter.open(settings, clock)) {
@@ -61,7 +63,7 @@ class TraceRotationTest {
 
     @Test
     void aRestartContinuesTheDaysSequence() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T02:00:00Z"));
         for (int run = 0; run < 3; run++) {
             try (TraceWriter writer = TraceWriter.open(TestCalls.settings(directory), clock)) {
                 assertEquals(String.format("trace-20261123-%04d.trc", run + 1), writer.currentFile().getFileName().toString());

@@ -1,5 +1,7 @@
 package org.trunkguard.trace;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +55,7 @@ class TraceSchedulingTest {
 
     @Test
     void forcesEveryFlushIntervalAndDeletesExpiredFilesUntilClosed() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T02:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T02:00:00Z"));
         TraceSettings settings = TestCalls.settings(directory).withFlushInterval(Duration.ofMillis(250));
         try (TraceWriter old = TraceWriter.open(settings, clock)) {
             old.decision(TestCalls.allowed(new CallDecision(), clock.millis(), "old", "1", "2"));
@@ -81,7 +83,7 @@ class TraceSchedulingTest {
     void aZeroFlushIntervalForcesEachRecordAndSchedulesOnlyRetention() throws Exception {
         CapturingScheduler scheduler = new CapturingScheduler();
         try (TraceWriter writer = TraceWriter.open(TestCalls.settings(directory).withFlushInterval(Duration.ZERO),
-                new MutableClock(Instant.parse("2026-01-01T02:00:00Z")))) {
+                new ManualClock(Instant.parse("2026-01-01T02:00:00Z")))) {
             writer.scheduleOn(scheduler);
             assertEquals(List.of(60 * 60 * 1000L), scheduler.periodsMillis);
             writer.decision(TestCalls.allowed(new CallDecision(), 1, "forced", "1", "2"));

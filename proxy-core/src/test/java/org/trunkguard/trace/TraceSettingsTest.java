@@ -1,5 +1,7 @@
 package org.trunkguard.trace;
 
+import org.trunkguard.time.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +47,7 @@ class TraceSettingsTest {
 
     @Test
     void aSecondWriterOnTheSameDirectoryIsRefused() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T02:00:00Z"));
         try (TraceWriter first = TraceWriter.open(TestCalls.settings(directory), clock)) {
             IOException refused = assertThrows(IOException.class,
                     () -> TraceWriter.open(TestCalls.settings(directory), clock));
@@ -56,7 +58,7 @@ class TraceSettingsTest {
 
     @Test
     void aClosedWriterRefusesRecords() throws Exception {
-        TraceWriter writer = TraceWriter.open(TestCalls.settings(directory), new MutableClock(Instant.EPOCH));
+        TraceWriter writer = TraceWriter.open(TestCalls.settings(directory), new ManualClock(Instant.EPOCH));
         writer.close();
         writer.close();
         assertThrows(IOException.class, () -> writer.decision(new CallDecision().callId("late")));
