@@ -103,4 +103,15 @@ public final class CallingHours {
     public String toString() {
         return days + " " + ranges + " " + zone;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CallingHours other && zone.equals(other.zone) && days.equals(other.days)
+                && ranges.equals(other.ranges);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(zone, days, ranges);
+    }
 }

@@ -58,6 +58,13 @@ public final class PenaltyBox {
         return entry != null && entry.untilMillis() > atMillis ? entry : null;
     }
 
+    /** Takes over the entries of {@code other} (a guard replaced by a reload keeps its penalties). */
+    public void takeOver(PenaltyBox other) {
+        for (PenaltyEntry entry : other.list()) {
+            put(entry);
+        }
+    }
+
     /** Boxes a caller; a longer stay already in the box is kept. */
     void put(PenaltyEntry entry) {
         entries.asMap().merge(entry.caller(), entry,

@@ -42,7 +42,9 @@ public final class TrunkguardNode implements AutoCloseable {
 
     private volatile ProxyConfig config;
     private final NumberAuthority authority;
-    private final BehaviourGuard guard;
+    private final BehaviourJudge behaviour;
+    private final DetectionListener detections;
+    private final Clock clock;
     private final TraceWriter trace;
     private final CallerIdJudge callerId;
     private final TrunkguardProxy proxy;
@@ -57,14 +59,15 @@ public final class TrunkguardNode implements AutoCloseable {
     });
 
     private TrunkguardNode(ProxyConfig config, NumberAuthority authority, BehaviourGuard guard, TraceWriter trace,
-                           ProxyMetrics metrics, NodeObservers observers, Clock clock) {
+                           ProxyMetrics metrics, NodeObservers observers, Clock clock, DetectionListener detections) {
         this.config = config;
         this.authority = authority;
-        this.guard = guard;
         this.trace = trace;
         this.metrics = metrics;
         this.callerId = new CallerIdJudge(authority.screen(), config.trunks());
-        BehaviourJudge behaviour = new BehaviourJudge(guard);
+        this.behaviour = new BehaviourJudge(guard);
+        this.detections = detections;
+        this.clock = clock;
         ProxyHooks timings = new ProxyHooks() {
             @Override
             public void decided(long nanos) {
@@ -89,7 +92,7 @@ public final class TrunkguardNode implements AutoCloseable {
         };
         this.proxy = new TrunkguardProxy(config, CallJudge.chain(callerId, behaviour), events, recorder, clock);
         this.admin = new AdminServer(new InetSocketAddress(config.admin().host(), config.admin().port()), metrics,
-                new AdminActions(() -> true, () -> this.guard.penaltyBox(), this::reload), Clock.systemUTC());
+                new AdminActions(() -> true, () -> behaviour.guard().penaltyBox(), this::reload), Clock.systemUTC());
         config.trunks().forEach(t -> metrics.registerTrunk(t.id()));
         segmentsLoaded(authority);
         trace.scheduleOn(housekeeping);
@@ -99,7 +102,7 @@ public final class TrunkguardNode implements AutoCloseable {
         proxy.start();
         metrics.bindCounters(proxy.counters());
         metrics.bindInProgress(proxy::transactionsInProgress, proxy::callsInProgress);
-        metrics.bindPenaltyBoxSize(() -> guard.penaltyBox().list().size());
+        metrics.bindPenaltyBoxSize(() -> behaviour.guard().penaltyBox().list().size());
         metrics.bindSegments(() -> segmentRows, () -> segmentsLoadedAt);
         admin.start();
     }
@@ -136,7 +139,7 @@ public final class TrunkguardNode implements AutoCloseable {
             BehaviourGuard guard = new BehaviourGuard(config.behaviour(), clock, detections);
             guard.replaceLists(doNotCall(config), consent(config));
             trace = TraceWriter.open(config.trace(), clock);
-            node = new TrunkguardNode(config, authority, guard, trace, metrics, observers, clock);
+            node = new TrunkguardNode(config, authority, guard, trace, metrics, observers, clock, detections);
             node.startServing();
             return node;
         } catch (ListFileException e) {
@@ -192,7 +195,14 @@ public final class TrunkguardNode implements AutoCloseable {
             return problems;
         }
         segmentsLoaded(authority);
-        guard.replaceLists(doNotCall, consent);
+        if (!next.behaviour().equals(config.behaviour())) {
+            BehaviourGuard renewed = new BehaviourGuard(next.behaviour(), clock, detections);
+            renewed.replaceLists(doNotCall, consent);
+            behaviour.replace(renewed);
+            LOG.info("behaviour settings changed: detectors restarted their counting windows, penalties kept");
+        } else {
+            behaviour.guard().replaceLists(doNotCall, consent);
+        }
         proxy.replaceTrunks(next.trunks());
         next.trunks().forEach(t -> metrics.registerTrunk(t.id()));
         callerId.updateTrunks(next.trunks());
@@ -211,7 +221,7 @@ public final class TrunkguardNode implements AutoCloseable {
     }
 
     public BehaviourGuard guard() {
-        return guard;
+        return behaviour.guard();
     }
 
     public NumberAuthority authority() {

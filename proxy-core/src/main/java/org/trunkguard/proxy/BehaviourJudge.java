@@ -13,7 +13,7 @@ import org.trunkguard.verdict.Verdict;
  * A call whose numbers could not be normalised is not judged here: the caller-ID rules answer it.
  */
 public final class BehaviourJudge implements CallJudge, CallEvent.Listener {
-    private final BehaviourGuard guard;
+    private volatile BehaviourGuard guard;
 
     public BehaviourJudge(BehaviourGuard guard) {
         this.guard = guard;
@@ -50,5 +50,15 @@ public final class BehaviourJudge implements CallJudge, CallEvent.Listener {
 
     public BehaviourGuard guard() {
         return guard;
+    }
+
+    /**
+     * Puts a guard built from new settings in force (reload). Its counting windows start empty;
+     * the penalty box is carried over. Calls in progress finish in the new guard's ignorance: their
+     * later events are not counted, so concurrency caps undercount until they end.
+     */
+    public void replace(BehaviourGuard next) {
+        next.penaltyBox().takeOver(guard.penaltyBox());
+        guard = next;
     }
 }
