@@ -32,6 +32,11 @@ public final class ProxyIdentity {
         return host + ":" + port;
     }
 
+    /** What every branch this proxy run makes starts with. */
+    public String branchPrefix() {
+        return branchPrefix;
+    }
+
     public String newBranch() {
         return branchPrefix + Long.toHexString(counter.incrementAndGet());
     }

@@ -1,7 +1,6 @@
 package org.trunkguard.proxy;
 
 import io.netty.util.concurrent.EventExecutor;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.InboundSip;
@@ -10,7 +9,6 @@ import org.trunkguard.sip.SipHeader;
 import org.trunkguard.sip.SipMessage;
 import org.trunkguard.sip.SipSanity;
 import org.trunkguard.sip.Transport;
-import org.trunkguard.sip.Via;
 import org.trunkguard.verdict.Action;
 import org.trunkguard.verdict.Verdict;
 
@@ -195,11 +193,15 @@ final class RequestProcessor {
         }
     }
 
-    /** RFC 3261 §16.3 step 4: our own branch in a Via of a request means it came back to us. */
+    /**
+     * RFC 3261 §16.3 step 4: our own branch in a Via of a request means it came back to us. Our
+     * branches carry a random per-boot prefix, so finding it in a Via line is enough; sanity has
+     * already parsed every Via, so they are not parsed again here.
+     */
     private boolean looped(SipMessage request) {
-        List<String> vias = request.values(SipHeader.VIA);
-        for (String value : vias) {
-            if (ctx.identity.isOurs(Via.parse(value))) {
+        String ours = ctx.identity.branchPrefix();
+        for (int i = 0; i < request.headerLineCount(); i++) {
+            if (request.headerAt(i) == SipHeader.VIA && request.valueAt(i).contains(ours)) {
                 return true;
             }
         }

@@ -136,4 +136,19 @@ class RawSipIT {
         assertEquals(1, proxy.counters().malformedRequests.sum());
         assertNull(receive(core, 100));
     }
+
+    @Test
+    void aRequestThatComesBackIsALoop() throws Exception {
+        send(caller, invite("z9hG4bKloop1", "loop-1@test", "SIP/2.0/UDP 127.0.0.10:5072"), PROXY);
+        String forwarded = receive(core, 2000);
+        assertNotNull(forwarded);
+        send(core, forwarded, PROXY);
+        String answer;
+        do {
+            answer = receive(core, 2000);
+        } while (answer != null && !answer.startsWith("SIP/2.0 4"));
+        assertNotNull(answer, "the proxy answers the looped request");
+        assertTrue(answer.startsWith("SIP/2.0 482"), answer);
+        assertEquals(1, proxy.counters().loopsDetected.sum());
+    }
 }
