@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
         }
         TrunkguardNode node;
         try {
-            node = TrunkguardNode.start(loaded, NodeWiring.observers());
+            node = TrunkguardNode.start(loaded, TrunkguardNode.NodeObservers.NONE);
         } catch (TrunkguardNode.StartException e) {
             System.err.println("refusing to start: " + e.getMessage());
             return 1;
