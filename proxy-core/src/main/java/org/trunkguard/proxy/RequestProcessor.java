@@ -70,7 +70,7 @@ final class RequestProcessor {
             replies.respond(txn, loop, 200, "OK", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS");
         } else if (maxForwards == 0) {
             replies.respond(txn, loop, 483, Responses.phrase(483));
-        } else if (!SipSanity.proxyRequire(request).isEmpty()) {
+        } else if (request.firstLine(SipHeader.PROXY_REQUIRE) >= 0) {
             replies.respond(txn, loop, 420, Responses.phrase(420),
                     "Unsupported: " + String.join(", ", SipSanity.proxyRequire(request)));
         } else if (looped(request)) {
