@@ -24,7 +24,7 @@ public final class Caller extends SipPeer {
     /** Sends an INVITE from {@code fromUser} to {@code toUser}; extra headers as "Name: value". */
     public ClientTransaction invite(String fromUser, String toUser, String... extraHeaders) throws Exception {
         SipURI requestUri = addresses.createSipURI(toUser, "core.example.net");
-        Address from = addresses.createAddress(addresses.createSipURI(fromUser, host));
+        Address from = addresses.createAddress(addresses.createSipURI(fromUser, uriHost(host)));
         Address to = addresses.createAddress(addresses.createSipURI(toUser, "core.example.net"));
         CallIdHeader callId = provider.getNewCallId();
         Request invite = messages.createRequest(requestUri, Request.INVITE, callId,
@@ -39,7 +39,8 @@ public final class Caller extends SipPeer {
             int colon = extra.indexOf(':');
             invite.addHeader(headers.createHeader(extra.substring(0, colon).trim(), extra.substring(colon + 1).trim()));
         }
-        invite.setContent("v=0\r\no=- 1 1 IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " + host + "\r\nt=0 0\r\n"
+        String family = host.indexOf(':') >= 0 ? "IP6 " : "IP4 ";
+        invite.setContent("v=0\r\no=- 1 1 IN " + family + host + "\r\ns=-\r\nc=IN " + family + host + "\r\nt=0 0\r\n"
                 + "m=audio 40000 RTP/AVP 8\r\n", headers.createContentTypeHeader("application", "sdp"));
         ClientTransaction ct = provider.getNewClientTransaction(invite);
         ct.sendRequest();

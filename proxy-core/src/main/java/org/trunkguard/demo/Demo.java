@@ -34,7 +34,7 @@ public final class Demo {
                 .orElseThrow(() -> new IllegalStateException("the demo needs an ENTERPRISE trunk"));
         Trunk core = config.trunks().stream().filter(Trunk::isCore).findFirst().orElseThrow();
         String callerHost = InetAddress.getByAddress(enterprise.sources().get(0).network()).getHostAddress();
-        String proxy = config.advertisedHost() + ":" + config.listen().udpPort();
+        String proxy = SipPeer.uriHost(config.advertisedHost()) + ":" + config.listen().udpPort();
         out.printf("trunkguard demo: caller %s:%d on trunk %s (%s) -> proxy %s -> core %s%n", callerHost, CALLER_PORT,
                 enterprise.id(), enterprise.enterpriseId(), proxy, core.nextHop());
         List<Boolean> results = new ArrayList<>();

@@ -75,7 +75,12 @@ public class SipPeer implements SipListener, AutoCloseable {
     }
 
     public Address address(String user) throws Exception {
-        return addresses.createAddress(addresses.createSipURI(user, host + ":" + port));
+        return addresses.createAddress(addresses.createSipURI(user, uriHost(host) + ":" + port));
+    }
+
+    /** A host as a SIP URI writes it: IPv6 addresses in brackets (RFC 3261 §19.1.1, RFC 5118). */
+    public static String uriHost(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     protected List<ViaHeader> via() throws Exception {
