@@ -57,7 +57,7 @@ public final class Demo {
     private boolean answered(Caller caller, String from, String to) throws Exception {
         out.printf("%ncall %s -> %s (the callee answers, the caller hangs up)%n", from, to);
         ClientTransaction invite = caller.invite(from, to);
-        Response ok = await(caller, 200, "INVITE");
+        Response ok = await(caller, invite, 200, "INVITE");
         if (ok == null) {
             return false;
         }
@@ -65,54 +65,56 @@ public final class Demo {
         out.println("  -> ACK");
         caller.bye(invite);
         out.println("  -> BYE");
-        return await(caller, 200, "BYE") != null;
+        return await(caller, invite, 200, "BYE") != null;
     }
 
     private boolean cancelled(Caller caller, String from, String to) throws Exception {
         out.printf("%ncall %s -> %s (rings; the caller gives up)%n", from, to);
         ClientTransaction invite = caller.invite(from, to);
-        if (await(caller, 180, "INVITE") == null) {
+        if (await(caller, invite, 180, "INVITE") == null) {
             return false;
         }
         caller.cancel(invite);
         out.println("  -> CANCEL");
-        return await(caller, 487, "INVITE") != null;
+        return await(caller, invite, 487, "INVITE") != null;
     }
 
-    /** A call that must end with {@code status}, or, with -1, with whatever final response the rules give. */
+    /** A call that must end with {@code status}. */
     private boolean expectFinal(Caller caller, String from, String to, int status, String what) throws Exception {
         out.printf("%ncall %s -> %s (%s)%n", from, to, what);
-        caller.invite(from, to);
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            Response r = caller.responses.poll(deadline - System.currentTimeMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (r == null) {
-                break;
-            }
-            print(r);
-            if (r.getStatusCode() >= 200) {
-                return status < 0 || r.getStatusCode() == status;
-            }
-        }
-        out.println("  <- nothing final within " + WAIT_MS + " ms");
-        return false;
+        ClientTransaction invite = caller.invite(from, to);
+        Response r = await(caller, invite, -1, "INVITE");
+        return r != null && r.getStatusCode() == status;
     }
 
-    private Response await(Caller caller, int status, String method) throws InterruptedException {
+    /**
+     * Prints this call's responses until one to {@code method} has {@code status} (-1: any final
+     * status). Responses of earlier calls (a late 200 to a CANCEL, say) are skipped: the caller's
+     * queue is shared, and the order in which two responses arrive is not fixed.
+     */
+    private Response await(Caller caller, ClientTransaction call, int status, String method) throws InterruptedException {
+        String callId = callId(call.getRequest());
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             Response r = caller.responses.poll(deadline - System.currentTimeMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             if (r == null) {
                 break;
+            }
+            if (!callId.equals(callId(r))) {
+                continue;
             }
             print(r);
             String cseqMethod = ((javax.sip.header.CSeqHeader) r.getHeader("CSeq")).getMethod();
-            if (r.getStatusCode() == status && cseqMethod.equals(method)) {
+            if (cseqMethod.equals(method) && (status < 0 ? r.getStatusCode() >= 200 : r.getStatusCode() == status)) {
                 return r;
             }
         }
-        out.printf("  <- no %d to %s within %d ms%n", status, method, WAIT_MS);
+        out.printf("  <- no %s to %s within %d ms%n", status < 0 ? "final response" : String.valueOf(status), method, WAIT_MS);
         return null;
+    }
+
+    private static String callId(javax.sip.message.Message m) {
+        return ((javax.sip.header.CallIdHeader) m.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
 
     private void print(Response r) {
