@@ -130,8 +130,12 @@ final class ResponseProcessor {
                 SipMessageWriter.copyLine(out, response, i);
                 continue;
             }
+            String value = response.valueAt(i);
+            if (value.indexOf(',') < 0) {
+                continue; // our Via on a line of its own, as the proxy always writes it: drop the line
+            }
             List<String> values = new ArrayList<>(2);
-            SipMessage.splitValues(response.valueAt(i), values);
+            SipMessage.splitValues(value, values);
             if (values.size() > 1) {
                 SipMessageWriter.header(out, SipHeader.VIA, String.join(", ", values.subList(1, values.size())));
             }

@@ -5,11 +5,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** A bounded wait for a condition another thread makes true. */
-final class Await {
+public final class Await {
     private Await() {
     }
 
-    static boolean until(BooleanSupplier condition, long millis) {
+    public static boolean until(BooleanSupplier condition, long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trunkguard.config.ProxyConfig;
 import org.trunkguard.config.ProxyConfigLoader;
+import org.trunkguard.proxy.Await;
 import org.trunkguard.proxy.CallJudge;
 import org.trunkguard.proxy.ProxyCounters;
 import org.trunkguard.proxy.TrunkguardProxy;
@@ -80,17 +79,6 @@ class CorpusIT {
         return DatagramCorpusTest.rows();
     }
 
-    private static boolean until(BooleanSupplier condition, long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-        }
-        return true;
-    }
-
     /** Empties what the core received so far; true when something arrived. */
     private static boolean coreReceivedSomething(long millis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -131,7 +119,7 @@ class CorpusIT {
             caller.send(new DatagramPacket(wire, wire.length, PROXY));
             switch (expected.outcome()) {
                 case REJECT -> assertEquals(expected.status(), udpFinal(caller), row.file());
-                case DROP -> assertTrue(until(() -> counters.malformedResponses.sum() + counters.malformedRequests.sum()
+                case DROP -> assertTrue(Await.until(() -> counters.malformedResponses.sum() + counters.malformedRequests.sum()
                         > malformedBefore, 2000), row.file() + " counted as malformed");
                 case VALID -> assertProcessed(row, malformedBefore, () -> udpFinalNow(caller));
             }
@@ -176,12 +164,12 @@ class CorpusIT {
             switch (expected.stream()) {
                 case CLOSE, CLOSE_AFTER_TIMEOUT -> {
                     assertEquals(-1, readUntilClosed(in, INCOMPLETE_TIMEOUT_MS + 2000), row.file() + ": connection closed");
-                    assertTrue(until(() -> counters.framingErrors.sum() > framingBefore, 2000), "framing error counted");
+                    assertTrue(Await.until(() -> counters.framingErrors.sum() > framingBefore, 2000), "framing error counted");
                 }
                 case SAME -> {
                     switch (expected.outcome()) {
                         case REJECT -> assertEquals(expected.status(), finalStatus(readResponses(in)), row.file());
-                        case DROP -> assertTrue(until(() -> counters.malformedResponses.sum() > malformedBefore, 2000));
+                        case DROP -> assertTrue(Await.until(() -> counters.malformedResponses.sum() > malformedBefore, 2000));
                         case VALID -> assertProcessed(row, malformedBefore, () -> finalStatus(readResponsesNow(in)));
                     }
                 }
@@ -194,7 +182,7 @@ class CorpusIT {
         ProxyCounters counters = proxy.counters();
         boolean isResponse = new String(Corpus.wireBytes(row), 0, 4, StandardCharsets.US_ASCII).equals("SIP/");
         if (isResponse) {
-            assertTrue(until(() -> counters.strayResponses.sum() > 0, 2000), "a stray response is dropped quietly");
+            assertTrue(Await.until(() -> counters.strayResponses.sum() > 0, 2000), "a stray response is dropped quietly");
         } else {
             boolean forwarded = coreReceivedSomething(700);
             int status = forwarded ? 0 : responses.status();
