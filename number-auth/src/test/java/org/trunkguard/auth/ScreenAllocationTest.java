@@ -1,7 +1,7 @@
 package org.trunkguard.auth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -10,8 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trunkguard.verdict.Verdict;
 
-/** Judging a call with a reused CallIdentity allocates nothing (after the first sight of a caller). */
+/**
+ * Judging a call with a reused CallIdentity allocates nothing (after the first sight of a caller).
+ * Measured with the JVM's per-thread allocation counter over {@value #SCREENINGS} screenings.
+ */
 class ScreenAllocationTest {
+    private static final int SCREENINGS = 100_000;
+    /**
+     * The JVM itself may allocate a few dozen bytes on this thread while measuring (CI once saw 80,
+     * likely a JIT transition). One 16-byte object per screening would be 1.6 MB, so this slack
+     * cannot hide a per-call allocation.
+     */
+    private static final long SLACK_BYTES = 1_024;
 
     @TempDir
     Path temp;
@@ -29,12 +39,12 @@ class ScreenAllocationTest {
                 last = judge(screen, call, asserted);
             }
             long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 10_000; i++) {
+            for (int i = 0; i < SCREENINGS; i++) {
                 last = judge(screen, call, asserted);
             }
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             assertSame(Verdict.ALLOW, last);
-            assertEquals(0, allocated, "bytes allocated by 10,000 screenings");
+            assertTrue(allocated < SLACK_BYTES, allocated + " bytes allocated by " + SCREENINGS + " screenings");
         }
     }
 
