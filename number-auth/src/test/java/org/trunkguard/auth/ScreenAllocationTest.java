@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +18,14 @@ import org.trunkguard.verdict.Verdict;
 class ScreenAllocationTest {
     private static final int SCREENINGS = 100_000;
     /**
-     * The JVM itself may allocate a few dozen bytes on this thread while measuring (CI once saw 80,
-     * likely a JIT transition). One 16-byte object per screening would be 1.6 MB, so this slack
-     * cannot hide a per-call allocation.
+     * The JVM itself may allocate a few dozen bytes on this thread while measuring (CI once saw 80):
+     * until C2 has compiled the loop, objects that escape analysis removes are still allocated. One
+     * 16-byte object per screening would be 1.6 MB per round, so this slack cannot hide a per-call
+     * allocation.
      */
     private static final long SLACK_BYTES = 1_024;
+    /** Rounds measured; a per-call allocation shows in every one, a JIT transition in one at most. */
+    private static final int ROUNDS = 5;
 
     @TempDir
     Path temp;
@@ -38,13 +42,19 @@ class ScreenAllocationTest {
             for (int warm = 0; warm < 20_000; warm++) {
                 last = judge(screen, call, asserted);
             }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < SCREENINGS; i++) {
-                last = judge(screen, call, asserted);
+            List<Long> rounds = new ArrayList<>();
+            long fewest = Long.MAX_VALUE;
+            while (rounds.size() < ROUNDS && fewest >= SLACK_BYTES) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < SCREENINGS; i++) {
+                    last = judge(screen, call, asserted);
+                }
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                rounds.add(allocated);
+                fewest = Math.min(fewest, allocated);
             }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             assertSame(Verdict.ALLOW, last);
-            assertTrue(allocated < SLACK_BYTES, allocated + " bytes allocated by " + SCREENINGS + " screenings");
+            assertTrue(fewest < SLACK_BYTES, "bytes allocated per round of " + SCREENINGS + " screenings: " + rounds);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trunkguard.behaviour.RuleIds;
 import org.trunkguard.proxy.CallEvent;
@@ -16,6 +18,7 @@ import org.trunkguard.verdict.Verdict;
  */
 class HotPathAllocationTest {
     private static final int CALLS = 200_000;
+    private static final int ROUNDS = 5;
 
     @Test
     void countingKnownCallsAllocatesNothing() {
@@ -23,12 +26,20 @@ class HotPathAllocationTest {
         try (ProxyMetrics metrics = new ProxyMetrics()) {
             CallEvent[] events = events();
             loop(metrics, events, CALLS);
-            long before = threads.getCurrentThreadAllocatedBytes();
-            loop(metrics, events, CALLS);
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            // A few hundred bytes of slack for the measuring call itself; one object per call would be megabytes.
-            assertTrue(allocated < 1_024, allocated + " bytes allocated for " + CALLS + " calls");
-            assertEquals(2.0 * CALLS / events.length, new Scrape(metrics.scrape())
+            // A few hundred bytes of slack for the measuring call itself and for a JIT transition
+            // (until C2 compiles the loop, objects escape analysis removes are still allocated).
+            // One object per call would be megabytes, in every round.
+            List<Long> rounds = new ArrayList<>();
+            long fewest = Long.MAX_VALUE;
+            while (rounds.size() < ROUNDS && fewest >= 1_024) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                loop(metrics, events, CALLS);
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                rounds.add(allocated);
+                fewest = Math.min(fewest, allocated);
+            }
+            assertTrue(fewest < 1_024, "bytes allocated per round of " + CALLS + " calls: " + rounds);
+            assertEquals((1.0 + rounds.size()) * CALLS / events.length, new Scrape(metrics.scrape())
                     .value("trunkguard_calls_total", "trunk", "ent-1", "verdict", "allow"));
         }
     }
