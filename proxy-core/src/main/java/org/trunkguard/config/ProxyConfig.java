@@ -40,6 +40,11 @@ public record ProxyConfig(
                 maxCallMinutes, admin, trunks, settings, behaviour, doNotCallFile, consentFile, trace);
     }
 
+    public ProxyConfig withTimers(Timers newTimers) {
+        return new ProxyConfig(file, listen, advertisedHost, socketBufferBytes, tcpIncompleteTimeoutMillis, decoder, newTimers,
+                maxCallMinutes, admin, trunks, callerId, behaviour, doNotCallFile, consentFile, trace);
+    }
+
     public ProxyConfig withTrace(TraceSettings settings) {
         return new ProxyConfig(file, listen, advertisedHost, socketBufferBytes, tcpIncompleteTimeoutMillis, decoder, timers,
                 maxCallMinutes, admin, trunks, callerId, behaviour, doNotCallFile, consentFile, settings);

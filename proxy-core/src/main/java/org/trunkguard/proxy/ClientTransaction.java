@@ -29,6 +29,10 @@ final class ClientTransaction {
     boolean cancelSent;
     ScheduledFuture<?> retransmitTimer;
     ScheduledFuture<?> timeoutTimer;
+    /** The key in the client table (the branch, plus the method for CANCEL); set when it starts. */
+    String key;
+    /** When it leaves the client table: far off while waiting, 64·T1 after the final response. */
+    ScheduledFuture<?> retireTimer;
 
     ClientTransaction(String branch, boolean invite, Destination target, ServerTransaction server, String viaValue,
                       String requestUri, String from, String to, String callId, long cseq, List<String> routes) {

@@ -73,6 +73,7 @@ final class Forwarding {
     }
 
     private void start(ClientTransaction ct, String key, EventExecutor loop, ByteBuf bytes) {
+        ct.key = key;
         ctx.transactions.clients.put(key, ct);
         synchronized (ct.server) {
             if (ct.target.transport() == Transport.UDP) {
@@ -81,9 +82,9 @@ final class Forwarding {
             }
             ct.timeoutTimer = loop.schedule(() -> timeout(ct, loop), ctx.timers.transactionTimeoutMillis(),
                     TimeUnit.MILLISECONDS);
+            ctx.transactions.retire(ct, loop, ct.invite ? TIMER_C_MILLIS + ctx.timers.transactionTimeoutMillis()
+                    : 2 * ctx.timers.transactionTimeoutMillis());
         }
-        ctx.transactions.retire(ct, key, loop, ct.invite ? TIMER_C_MILLIS + ctx.timers.transactionTimeoutMillis()
-                : 2 * ctx.timers.transactionTimeoutMillis());
         ctx.sender.send(ct.target, bytes);
     }
 
@@ -123,6 +124,7 @@ final class Forwarding {
             }
             ct.finalStatus = 408;
             ct.stopRetransmitting();
+            ctx.transactions.retireAfterFinal(ct, loop);
         }
         if (ct.branch != null && ct.server.client == ct) {
             replies.respond(ct.server, loop, 408, Responses.phrase(408));

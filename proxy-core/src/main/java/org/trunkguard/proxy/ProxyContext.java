@@ -2,8 +2,6 @@ package org.trunkguard.proxy;
 
 import io.netty.buffer.ByteBufAllocator;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.trunkguard.config.ProxyConfig;
 import org.trunkguard.proxy.trunk.TrunkTable;
 
@@ -22,7 +20,7 @@ final class ProxyContext {
     final Clock clock;
     final ByteBufAllocator alloc;
     final Transactions transactions;
-    final ConcurrentMap<String, CallRecord> calls = new ConcurrentHashMap<>(1 << 16);
+    final CallTable calls = new CallTable();
 
     ProxyContext(ProxyIdentity identity, TrunkTable trunks, ProxyConfig.Timers timers, long maxCallMillis,
                  Sender sender, ProxyCounters counters, CallJudge judge, CallEvent.Listener listener, ProxyHooks hooks,

@@ -25,9 +25,15 @@ final class Replies {
         ctx.sender.send(source, response);
     }
 
-    /** The proxy's own response within a transaction. */
+    /** The proxy's own response within a transaction; none once a final response has been sent. */
     void respond(ServerTransaction txn, EventExecutor loop, int status, String phrase, String... extra) {
-        ByteBuf response = Responses.build(ctx.alloc, txn.request, txn.source.address(), status, phrase, txn.toTag, extra);
+        ByteBuf response;
+        synchronized (txn) {
+            if (txn.request == null) {
+                return;
+            }
+            response = Responses.build(ctx.alloc, txn.request, txn.source.address(), status, phrase, txn.toTag, extra);
+        }
         send(txn, loop, response, status);
     }
 
@@ -42,6 +48,7 @@ final class Replies {
             txn.remember(response, status);
             startTimerG = false;
             if (status >= 200) {
+                txn.releaseRequest();
                 if (txn.isInvite() && status >= 300) {
                     txn.state = ServerTransaction.State.COMPLETED;
                     startTimerG = txn.source.transport() == Transport.UDP;

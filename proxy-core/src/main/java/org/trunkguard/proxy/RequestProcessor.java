@@ -116,10 +116,7 @@ final class RequestProcessor {
             return;
         }
         ctx.counters.callsForwarded.increment();
-        CallRecord previous = ctx.calls.put(call.callId(), call);
-        if (previous == null) {
-            loop.schedule(() -> ctx.calls.remove(call.callId(), call), ctx.maxCallMillis, TimeUnit.MILLISECONDS);
-        }
+        ctx.calls.put(call);
         String mark = verdict.action() == Action.MARK
                 ? MARK_HEADER + ": suspect;rule=" + verdict.ruleId() + ";reason=\"" + verdict.reason().replace("\"", "'") + "\""
                 : null;
@@ -141,7 +138,7 @@ final class RequestProcessor {
         Destination target = trunk.isCore() ? call.caller() : coreDestination();
         if (Methods.BYE.equals(txn.request.method()) && call.ended(ctx.clock.millis())) {
             ctx.emit(CallEvent.Type.ENDED, 0, call);
-            loop.schedule(() -> ctx.calls.remove(call.callId(), call), ctx.timers.transactionTimeoutMillis(),
+            loop.schedule(() -> ctx.calls.remove(call), ctx.timers.transactionTimeoutMillis(),
                     TimeUnit.MILLISECONDS);
         }
         forwarding.forward(txn, loop, target, false, null);

@@ -42,9 +42,10 @@ final class ResponseProcessor {
             }
             if (Methods.CANCEL.equals(response.cseq().method())) {
                 synchronized (ct.server) {
-                    if (response.statusCode() >= 200) {
+                    if (response.statusCode() >= 200 && ct.finalStatus == 0) {
                         ct.finalStatus = response.statusCode();
                         ct.stopRetransmitting();
+                        ctx.transactions.retireAfterFinal(ct, loop);
                     }
                 }
                 return;
@@ -79,6 +80,7 @@ final class ResponseProcessor {
             if (status >= 200 && ct.finalStatus == 0) {
                 ct.finalStatus = status;
                 ct.release();
+                ctx.transactions.retireAfterFinal(ct, loop);
             }
         }
         if (sendCancel) {
@@ -116,7 +118,7 @@ final class ResponseProcessor {
                 cancelled = st.cancelled;
             }
             ctx.emit(cancelled && status == 487 ? CallEvent.Type.CANCELLED : CallEvent.Type.FAILED, status, call);
-            ctx.calls.remove(call.callId(), call);
+            ctx.calls.remove(call);
         }
     }
 

@@ -2,6 +2,7 @@ package org.trunkguard.proxy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.trunkguard.sip.Methods;
 import org.trunkguard.sip.SipMessage;
 
 /**
@@ -14,7 +15,13 @@ final class ServerTransaction {
     enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
 
     final String key;
-    final SipMessage request;
+    final boolean invite;
+    /**
+     * The request, until the final response: then it is released, since the transaction lingers
+     * 64·T1 to absorb retransmissions and needs only {@link #lastResponse} for them. Guarded by
+     * this transaction's lock once the request has been forwarded.
+     */
+    SipMessage request;
     final Destination source;
     final String toTag;
     State state = State.PROCEEDING;
@@ -28,13 +35,22 @@ final class ServerTransaction {
 
     ServerTransaction(String key, SipMessage request, Destination source, String toTag) {
         this.key = key;
+        this.invite = Methods.INVITE.equals(request.method());
         this.request = request;
         this.source = source;
         this.toTag = toTag;
     }
 
     boolean isInvite() {
-        return "INVITE".equals(request.method());
+        return invite;
+    }
+
+    /** After the final response: nothing answers from the request any more (see {@link #request}). */
+    void releaseRequest() {
+        if (request != null) {
+            request.release();
+            request = null;
+        }
     }
 
     /** Keeps a copy of the response for retransmission; the caller still owns {@code response}. */
@@ -64,6 +80,6 @@ final class ServerTransaction {
             lastResponse.release();
             lastResponse = null;
         }
-        request.release();
+        releaseRequest();
     }
 }

@@ -58,15 +58,29 @@ final class Transactions {
         }, timers.transactionTimeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Forgets the client transaction after {@code afterMillis}: long enough for every response to it. */
-    void retire(ClientTransaction txn, String key, EventExecutor loop, long afterMillis) {
-        loop.schedule(() -> {
-            if (clients.remove(key, txn)) {
+    /**
+     * Forgets the client transaction after {@code afterMillis}, instead of when an earlier call
+     * said: at the start for the longest it may wait (Timer C for an INVITE), again at its final
+     * response for the 64·T1 that retransmissions of that response may take. Otherwise every
+     * finished INVITE would stay reachable, with its server transaction and request, for over three
+     * minutes. Call with the server transaction's lock held.
+     */
+    void retire(ClientTransaction txn, EventExecutor loop, long afterMillis) {
+        if (txn.retireTimer != null) {
+            txn.retireTimer.cancel(false);
+        }
+        txn.retireTimer = loop.schedule(() -> {
+            if (clients.remove(txn.key, txn)) {
                 synchronized (txn.server) {
                     txn.release();
                 }
             }
         }, afterMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@link #retire} after a final response (or giving up): 64·T1 to absorb its retransmissions. */
+    void retireAfterFinal(ClientTransaction txn, EventExecutor loop) {
+        retire(txn, loop, timers.transactionTimeoutMillis());
     }
 
     /** Frees every transaction; for shutdown, once no event loop runs any more. */

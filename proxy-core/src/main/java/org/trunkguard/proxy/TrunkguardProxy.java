@@ -27,6 +27,8 @@ import org.trunkguard.sip.SipStreamDecoder;
 public final class TrunkguardProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrunkguardProxy.class);
     private static final UdpBatchHandler UDP_BATCH = new UdpBatchHandler();
+    /** How often calls past max-call-minutes are looked for: a stale call lingers at most this much longer. */
+    private static final long STALE_CALL_SWEEP_SECONDS = 60;
 
     private final ProxyConfig config;
     private final CallJudge judge;
@@ -83,6 +85,8 @@ public final class TrunkguardProxy implements AutoCloseable {
         sender = new Sender(tcpClient, counters);
         context = new ProxyContext(identity, trunks, config.timers(), TimeUnit.MINUTES.toMillis(config.maxCallMinutes()),
                 sender, counters, judge, listener, hooks, clock, PooledByteBufAllocator.DEFAULT);
+        group.next().scheduleAtFixedRate(this::forgetStaleCalls, STALE_CALL_SWEEP_SECONDS, STALE_CALL_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
         udp = transports.bindDatagrams(udpBootstrap, udpAddress, threads);
         sender.attachUdp(udp);
         tcp = new ServerBootstrap().group(group).channel(transports.server())
@@ -122,6 +126,17 @@ public final class TrunkguardProxy implements AutoCloseable {
                     new ResponseProcessor(context, replies, forwarding));
         }
         pipeline.addLast("trunk", classifier).addLast("sanity", sanity).addLast("proxy", proxyHandler);
+    }
+
+    /**
+     * Forgets calls attempted more than max-call-minutes ago: their BYE never reached the proxy.
+     * Runs every {@value #STALE_CALL_SWEEP_SECONDS} s on an event loop; tests call it after moving the clock.
+     */
+    void forgetStaleCalls() {
+        int forgotten = context.calls.forgetStartedBefore(clock.millis() - context.maxCallMillis);
+        if (forgotten > 0) {
+            LOG.info("forgot {} calls older than {} minutes without a BYE", forgotten, config.maxCallMinutes());
+        }
     }
 
     /** Swaps in new trunks; calls in progress keep going (they are matched by trunk id). */
