@@ -26,6 +26,9 @@ import org.trunkguard.verdict.Verdict;
  */
 public final class BehaviourGuard {
 
+    /** Detectors in {@link #detectors}, in a fixed order so a reloaded guard finds its predecessors. */
+    private static final int DETECTORS = 5;
+
     private final BehaviourSettings settings;
     private final PenaltyBox penaltyBox;
     private final Judgement judgement;
@@ -40,6 +43,20 @@ public final class BehaviourGuard {
      * @param listener receives every detection with its verdict (trace, metrics)
      */
     public BehaviourGuard(BehaviourSettings settings, Clock clock, DetectionListener listener) {
+        this(settings, clock, listener, null);
+    }
+
+    /**
+     * A guard that replaces {@code previous} (a reload): each detector whose windows and state
+     * limits are unchanged continues the previous one's counts, and the calls in progress stay
+     * followed, so a reload that only moves thresholds or actions gives no abuser a fresh start.
+     * A detector whose windows changed starts counting afresh. Penalties are carried over by
+     * {@link PenaltyBox#takeOver}. Until this guard replaces it, {@code previous} keeps judging
+     * on the shared state.
+     *
+     * @param previous the guard being replaced, or null
+     */
+    public BehaviourGuard(BehaviourSettings settings, Clock clock, DetectionListener listener, BehaviourGuard previous) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         StateLimits limits = settings.limits();
@@ -47,14 +64,16 @@ public final class BehaviourGuard {
         this.judgement = new Judgement(new BehaviourPolicy(settings.policies()), penaltyBox,
                 Objects.requireNonNull(listener, "listener"));
         this.marketingRules = new MarketingRulesDetector(settings.callingHours());
+        Detector[] before = previous == null ? new Detector[DETECTORS] : previous.detectors;
         this.detectors = new Detector[] {
-            new RingOnceDetector(settings.ringOnce(), limits),
-            new CallBombingDetector(settings.bombing(), limits),
-            new GroupCallingDetector(settings.groupCalling(), limits),
-            new RateCapDetector(settings.rateCaps(), limits, clock),
+            new RingOnceDetector(settings.ringOnce(), limits, before[0]),
+            new CallBombingDetector(settings.bombing(), limits, before[1]),
+            new GroupCallingDetector(settings.groupCalling(), limits, before[2]),
+            new RateCapDetector(settings.rateCaps(), limits, clock, before[3]),
             marketingRules,
         };
-        this.calls = new CallTable(limits.maxTrackedCalls(), limits.maxCallDuration().toMillis(), this::forgotten);
+        this.calls = CallTable.reuseOrNew(previous == null ? null : previous.calls, limits.maxTrackedCalls(),
+                limits.maxCallDuration().toMillis(), this::forgotten);
     }
 
     /**

@@ -39,16 +39,26 @@ final class CallBombingDetector implements Detector {
     private final SlotTable pairs;
 
     CallBombingDetector(BombingSettings settings, StateLimits limits) {
+        this(settings, limits, null);
+    }
+
+    /**
+     * Continues the counts of {@code previous} (null: none) where its windows are the same: a
+     * reload that changes only thresholds keeps every window running.
+     */
+    CallBombingDetector(BombingSettings settings, StateLimits limits, Detector previous) {
         this.settings = settings;
+        CallBombingDetector before = previous instanceof CallBombingDetector p ? p : null;
         this.calleeShape = WindowShape.of(1, settings.calleeWindow(), 10);
         this.pairLongShape = WindowShape.of(1, settings.pairLongWindow(), 24);
         this.pairShortMillis = settings.pairShortWindow().toMillis();
         this.redialMillis = pairShortMillis / (settings.pairShortWarning() + 1);
         this.pairTimes = settings.pairShortCritical() + 1;
         this.conversationMillis = settings.conversation().toMillis();
-        this.callees = new SlotTable(1, calleeShape.buckets(), limits.maxCallees(), calleeShape.windowMillis());
-        this.pairs = new SlotTable(1 + pairTimes, pairLongShape.buckets(), limits.maxPairs(),
-                Math.max(pairLongShape.windowMillis(), pairShortMillis));
+        this.callees = SlotTable.reuseOrNew(before == null ? null : before.callees, calleeShape, 1,
+                calleeShape.buckets(), limits.maxCallees(), calleeShape.windowMillis());
+        this.pairs = SlotTable.reuseOrNew(before == null ? null : before.pairs, pairLongShape, 1 + pairTimes,
+                pairLongShape.buckets(), limits.maxPairs(), Math.max(pairLongShape.windowMillis(), pairShortMillis));
     }
 
     @Override

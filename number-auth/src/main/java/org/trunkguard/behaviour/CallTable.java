@@ -18,7 +18,10 @@ final class CallTable {
     private static final int STRIPES = 64;
 
     private final CallStripe[] stripes = new CallStripe[STRIPES];
-    private final Consumer<TrackedCall> forgotten;
+    private final long maxCalls;
+    private final long idleMillis;
+    /** Replaced when a reloaded guard takes the table over, so the new detectors release forgotten calls. */
+    private volatile Consumer<TrackedCall> forgotten;
 
     /**
      * @param maxCalls   calls held at most
@@ -28,10 +31,25 @@ final class CallTable {
      */
     CallTable(long maxCalls, long idleMillis, Consumer<TrackedCall> forgotten) {
         this.forgotten = forgotten;
+        this.maxCalls = maxCalls;
+        this.idleMillis = idleMillis;
         int maxPerStripe = (int) Math.min(1 << 28, Math.max(4, (maxCalls + STRIPES - 1) / STRIPES));
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new CallStripe(maxPerStripe, idleMillis);
         }
+    }
+
+    /**
+     * {@code previous} with its forgotten calls now told to {@code forgotten}, when it has the
+     * same bounds; else a new empty table. A guard rebuilt by a reload keeps following the calls
+     * in progress (their ends release concurrency) instead of losing sight of them.
+     */
+    static CallTable reuseOrNew(CallTable previous, long maxCalls, long idleMillis, Consumer<TrackedCall> forgotten) {
+        if (previous != null && previous.maxCalls == maxCalls && previous.idleMillis == idleMillis) {
+            previous.forgotten = forgotten;
+            return previous;
+        }
+        return new CallTable(maxCalls, idleMillis, forgotten);
     }
 
     /** Adds {@code call} under its Call-ID at {@code now}, replacing a call with the same id. */

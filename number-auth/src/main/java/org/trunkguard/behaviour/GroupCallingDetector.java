@@ -17,12 +17,20 @@ final class GroupCallingDetector implements Detector {
     private final SlotTable callers;
 
     GroupCallingDetector(GroupCallingSettings settings, StateLimits limits) {
+        this(settings, limits, null);
+    }
+
+    /**
+     * Continues the counts of {@code previous} (null: none) where its windows are the same: a
+     * reload that changes only thresholds keeps every window running.
+     */
+    GroupCallingDetector(GroupCallingSettings settings, StateLimits limits, Detector previous) {
         this.settings = settings;
         this.shape = WindowShape.of(CallerProfile.CHANNELS, settings.window(), 5);
         this.shortCallMillis = settings.shortCall().toMillis();
         this.minAcdSeconds = settings.minAcd().toMillis() / 1000.0;
-        this.callers = new SlotTable(CallerProfile.LONGS, CallerProfile.ints(shape), limits.maxCallers(),
-                shape.windowMillis());
+        this.callers = SlotTable.reuseOrNew(previous instanceof GroupCallingDetector p ? p.callers : null, shape,
+                CallerProfile.LONGS, CallerProfile.ints(shape), limits.maxCallers(), shape.windowMillis());
     }
 
     @Override

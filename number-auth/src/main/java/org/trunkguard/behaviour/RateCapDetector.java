@@ -2,6 +2,7 @@ package org.trunkguard.behaviour;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -14,16 +15,28 @@ final class RateCapDetector implements Detector {
     private static final long MAX_TRUNKS = 100_000;
 
     private final RateCapSettings settings;
+    private final Duration trunkIdle;
     private final Cache<String, RateState> trunks;
     private final SlotTable callers;
     private final Function<String, RateState> newTrunkState;
 
     RateCapDetector(RateCapSettings settings, StateLimits limits, Clock clock) {
+        this(settings, limits, clock, null);
+    }
+
+    /**
+     * Continues the buckets and concurrent-call counts of {@code previous} (null: none) when the
+     * state limits are unchanged: a reload that changes a contract applies it to the same counts.
+     */
+    RateCapDetector(RateCapSettings settings, StateLimits limits, Clock clock, Detector previous) {
         this.settings = settings;
+        RateCapDetector before = previous instanceof RateCapDetector p ? p : null;
         // Idle expiry past the longest call: a state must not vanish while its calls are up.
-        this.trunks = Caches.bounded(MAX_TRUNKS, limits.maxCallDuration(), clock);
-        this.callers = new SlotTable(RateState.LONGS, RateState.INTS, limits.maxCallers(),
-                limits.maxCallDuration().toMillis());
+        this.trunkIdle = limits.maxCallDuration();
+        this.trunks = before != null && before.trunkIdle.equals(trunkIdle) ? before.trunks
+                : Caches.bounded(MAX_TRUNKS, trunkIdle, clock);
+        this.callers = SlotTable.reuseOrNew(before == null ? null : before.callers, null, RateState.LONGS,
+                RateState.INTS, limits.maxCallers(), limits.maxCallDuration().toMillis());
         this.newTrunkState = trunk -> new RateState();
     }
 
@@ -77,10 +90,13 @@ final class RateCapDetector implements Detector {
 
     @Override
     public void onAdmitted(TrackedCall call) {
-        if (settings.contractOf(call.attempt.trunkId()).maxConcurrent() > 0) {
+        boolean onTrunk = settings.contractOf(call.attempt.trunkId()).maxConcurrent() > 0;
+        boolean forCaller = settings.perCaller().maxConcurrent() > 0;
+        call.countedConcurrency(onTrunk, forCaller);
+        if (onTrunk) {
             trunks.get(call.attempt.trunkId(), newTrunkState).started();
         }
-        if (settings.perCaller().maxConcurrent() > 0) {
+        if (forCaller) {
             SlotStripe stripe = callers.stripe(call.callerKey);
             synchronized (stripe) {
                 int slot = stripe.claim(call.callerKey, call.attempt.atMillis());
@@ -100,13 +116,13 @@ final class RateCapDetector implements Detector {
     }
 
     private void release(TrackedCall call, long atMillis) {
-        if (settings.contractOf(call.attempt.trunkId()).maxConcurrent() > 0) {
+        if (call.countedOnTrunk()) {
             RateState trunk = trunks.getIfPresent(call.attempt.trunkId());
             if (trunk != null) {
                 trunk.ended();
             }
         }
-        if (settings.perCaller().maxConcurrent() > 0) {
+        if (call.countedForCaller()) {
             SlotStripe stripe = callers.stripe(call.callerKey);
             synchronized (stripe) {
                 int slot = stripe.find(call.callerKey, atMillis);

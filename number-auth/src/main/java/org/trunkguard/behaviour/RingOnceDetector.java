@@ -21,10 +21,19 @@ final class RingOnceDetector implements Detector {
     private final SlotTable callers;
 
     RingOnceDetector(RingOnceSettings settings, StateLimits limits) {
+        this(settings, limits, null);
+    }
+
+    /**
+     * Continues the counts of {@code previous} (null: none) where its windows are the same: a
+     * reload that changes only thresholds keeps every window running.
+     */
+    RingOnceDetector(RingOnceSettings settings, StateLimits limits, Detector previous) {
         this.settings = settings;
         this.shape = WindowShape.of(2, settings.window(), 10);
         this.maxRingMillis = settings.maxRing().toMillis();
-        this.callers = new SlotTable(1, 2 * shape.buckets(), limits.maxCallers(), shape.windowMillis());
+        this.callers = SlotTable.reuseOrNew(previous instanceof RingOnceDetector p ? p.callers : null, shape, 1,
+                2 * shape.buckets(), limits.maxCallers(), shape.windowMillis());
     }
 
     @Override

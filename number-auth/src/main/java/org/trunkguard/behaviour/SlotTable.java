@@ -28,6 +28,14 @@ final class SlotTable {
 
     static final int STRIPES = 64;
     private final SlotStripe[] stripes = new SlotStripe[STRIPES];
+    private final Layout layout;
+
+    /**
+     * What the records of a table mean: a detector's window shapes (how its ints are cut into
+     * buckets) and the table's dimensions. Two tables with equal layouts hold interchangeable state.
+     */
+    private record Layout(Object shapes, int longsPerSlot, int intsPerSlot, long maxEntries, long idleMillis) {
+    }
 
     /**
      * @param longsPerSlot longs a detector needs per key
@@ -36,10 +44,32 @@ final class SlotTable {
      * @param idleMillis   a record untouched this long is expired
      */
     SlotTable(int longsPerSlot, int intsPerSlot, long maxEntries, long idleMillis) {
+        this(new Layout(null, longsPerSlot, intsPerSlot, maxEntries, idleMillis));
+    }
+
+    private SlotTable(Layout layout) {
+        this.layout = layout;
+        int longsPerSlot = layout.longsPerSlot();
+        int intsPerSlot = layout.intsPerSlot();
+        long maxEntries = layout.maxEntries();
+        long idleMillis = layout.idleMillis();
         int maxPerStripe = (int) Math.min(1 << 28, Math.max(4, (maxEntries + STRIPES - 1) / STRIPES));
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new SlotStripe(longsPerSlot, intsPerSlot, maxPerStripe, idleMillis);
         }
+    }
+
+    /**
+     * {@code previous} itself when its layout is the one asked for, else a new empty table: a
+     * detector rebuilt by a reload with the same windows keeps counting where the old one was,
+     * while one whose windows changed starts afresh (old counts would mean something else).
+     *
+     * @param shapes the detector's window shapes, compared with {@code equals}
+     */
+    static SlotTable reuseOrNew(SlotTable previous, Object shapes, int longsPerSlot, int intsPerSlot, long maxEntries,
+            long idleMillis) {
+        Layout wanted = new Layout(shapes, longsPerSlot, intsPerSlot, maxEntries, idleMillis);
+        return previous != null && previous.layout.equals(wanted) ? previous : new SlotTable(wanted);
     }
 
     /** The stripe that holds {@code key}. */

@@ -17,6 +17,12 @@ final class TrackedCall {
     private long ringingAt;
     private long answeredAt;
     private boolean finished;
+    /**
+     * Whether admitting the call counted it in its trunk's / caller's concurrent calls: its end
+     * releases exactly what its start took, even if a reload changed the caps in between.
+     */
+    private boolean countedOnTrunk;
+    private boolean countedForCaller;
 
     TrackedCall(CallAttempt attempt, long callerKey, long calleeKey) {
         this.attempt = attempt;
@@ -48,6 +54,19 @@ final class TrackedCall {
         }
         answeredAt = atMillis;
         return true;
+    }
+
+    synchronized void countedConcurrency(boolean onTrunk, boolean forCaller) {
+        countedOnTrunk = onTrunk;
+        countedForCaller = forCaller;
+    }
+
+    synchronized boolean countedOnTrunk() {
+        return countedOnTrunk;
+    }
+
+    synchronized boolean countedForCaller() {
+        return countedForCaller;
     }
 
     /** Marks the call over; true only for the first caller. */

@@ -196,10 +196,10 @@ public final class TrunkguardNode implements AutoCloseable {
         }
         segmentsLoaded(authority);
         if (!next.behaviour().equals(config.behaviour())) {
-            BehaviourGuard renewed = new BehaviourGuard(next.behaviour(), clock, detections);
+            BehaviourGuard renewed = new BehaviourGuard(next.behaviour(), clock, detections, behaviour.guard());
             renewed.replaceLists(doNotCall, consent);
             behaviour.replace(renewed);
-            LOG.info("behaviour settings changed: detectors restarted their counting windows, penalties kept");
+            LOG.info("behaviour settings changed: detectors with unchanged windows keep counting, penalties kept");
         } else {
             behaviour.guard().replaceLists(doNotCall, consent);
         }

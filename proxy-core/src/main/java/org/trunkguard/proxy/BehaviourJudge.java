@@ -53,9 +53,11 @@ public final class BehaviourJudge implements CallJudge, CallEvent.Listener {
     }
 
     /**
-     * Puts a guard built from new settings in force (reload). Its counting windows start empty;
-     * the penalty box is carried over. Calls in progress finish in the new guard's ignorance: their
-     * later events are not counted, so concurrency caps undercount until they end.
+     * Puts a guard built from new settings in force (reload), carrying the penalty box over. Build
+     * {@code next} with the current guard as its predecessor
+     * ({@link BehaviourGuard#BehaviourGuard(org.trunkguard.behaviour.BehaviourSettings, java.time.Clock,
+     * org.trunkguard.behaviour.DetectionListener, BehaviourGuard)}) so its detectors continue the
+     * counts and calls in progress.
      */
     public void replace(BehaviourGuard next) {
         next.penaltyBox().takeOver(guard.penaltyBox());

@@ -49,4 +49,24 @@ class BehaviourReloadIT {
             assertEquals(603, script.outcome(baiter, "13900000002"), "the boxed caller is still refused");
         }
     }
+
+    @Test
+    void countsBeforeAReloadCountAgainstTheNewThresholds() throws Exception {
+        Path file = ConfCopy.make(root);
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-24T02:00:00Z"));
+        try (TrunkguardNode node = TrunkguardNode.start(ProxyConfigLoader.load(file), TrunkguardNode.NodeObservers.NONE, clock);
+             Callee callee = new Callee(TestTopology.CORE_HOST, TestTopology.CORE_PORT, "udp");
+             Caller caller = new Caller(TestTopology.CALLER_HOST, 5070, "udp", TestTopology.PROXY)) {
+            SipScript script = new SipScript(caller, clock);
+            String baiter = "01055551010";
+            for (int i = 0; i < 6; i++) {
+                script.ringAndCancel(baiter, "180139" + String.format("%05d", 800 + i));
+            }
+            Files.writeString(file, Files.readString(file).replace("critical-count: 10", "critical-count: 6"));
+            assertNull(node.reload());
+            assertEquals(6, node.guard().settings().ringOnce().criticalCount());
+            assertEquals(603, script.outcome(baiter, "13900000003"),
+                    "the 6 cancels seen before the reload reach the new critical count");
+        }
+    }
 }
