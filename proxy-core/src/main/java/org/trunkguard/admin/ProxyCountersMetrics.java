@@ -46,6 +46,8 @@ final class ProxyCountersMetrics implements MeterBinder {
                 "Requests refused because they looped back through the proxy");
         bind(registry, "trace.failures", counters.traceFailures,
                 "Calls refused with 503 because their trace record could not be written");
+        bind(registry, "internal.errors", counters.internalErrors,
+                "Messages whose handling failed with an internal error (a bug; the proxy goes on)");
     }
 
     private static void bind(MeterRegistry registry, String name, LongAdder adder, String description) {

@@ -20,4 +20,6 @@ public final class ProxyCounters {
     public final LongAdder sendFailures = new LongAdder();
     public final LongAdder loopsDetected = new LongAdder();
     public final LongAdder traceFailures = new LongAdder();
+    /** Messages whose handling threw: a bug, never a property of the input. */
+    public final LongAdder internalErrors = new LongAdder();
 }

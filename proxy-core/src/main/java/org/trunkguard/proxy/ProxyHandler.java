@@ -16,10 +16,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private final RequestProcessor requests;
     private final ResponseProcessor responses;
+    private final ProxyCounters counters;
 
-    ProxyHandler(RequestProcessor requests, ResponseProcessor responses) {
+    ProxyHandler(RequestProcessor requests, ResponseProcessor responses, ProxyCounters counters) {
         this.requests = requests;
         this.responses = responses;
+        this.counters = counters;
     }
 
     @Override
@@ -35,12 +37,17 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 responses.process(classified.inbound(), ctx.executor());
             }
         } catch (RuntimeException e) {
+            counters.internalErrors.increment();
             LOG.error("dropped {} from {}: {}", classified.inbound().message(), classified.inbound().sender(), e.toString(), e);
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof java.io.IOException)) {
+            // An earlier stage threw (a decoder bug, say); a broken connection is not our error.
+            counters.internalErrors.increment();
+        }
         LOG.warn("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         if (!(ctx.channel() instanceof io.netty.channel.socket.DatagramChannel)) {
             ctx.close();

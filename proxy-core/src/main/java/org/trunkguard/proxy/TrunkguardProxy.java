@@ -123,7 +123,7 @@ public final class TrunkguardProxy implements AutoCloseable {
             classifier = new TrunkClassifierHandler(context, counters);
             sanity = new SanityHandler(replies, counters);
             proxyHandler = new ProxyHandler(new RequestProcessor(context, replies, forwarding),
-                    new ResponseProcessor(context, replies, forwarding));
+                    new ResponseProcessor(context, replies, forwarding), counters);
         }
         pipeline.addLast("trunk", classifier).addLast("sanity", sanity).addLast("proxy", proxyHandler);
     }
