@@ -39,9 +39,9 @@ final class Forwarding {
         ByteBuf bytes = RequestForwarder.build(ctx.alloc, request,
                 new RequestForwarder.Plan(txn.source.address(), via, rr, markLine, target.transport()), ctx.identity, routes);
         boolean invite = txn.isInvite();
-        ClientTransaction ct = new ClientTransaction(branch, invite, target, txn, via, request.requestUri(),
-                request.header(SipHeader.FROM), request.header(SipHeader.TO), request.callId(),
-                request.cseq().number(), routes);
+        HopRequests hop = invite ? new HopRequests(via, request.requestUri(), request.header(SipHeader.FROM),
+                request.header(SipHeader.TO), request.callId(), request.cseq().number(), routes) : null;
+        ClientTransaction ct = new ClientTransaction(branch, invite, target, txn, hop);
         start(ct, Transactions.clientKey(branch, request.method()), loop, bytes);
         synchronized (txn) {
             txn.client = ct;
@@ -51,15 +51,18 @@ final class Forwarding {
 
     /** Sends CANCEL for a forwarded INVITE (RFC 3261 §9.1): after a provisional response only. */
     void cancel(ClientTransaction invite, EventExecutor loop) {
+        if (invite.hop == null) {
+            return; // a 2xx arrived first: the call is up, nothing to cancel
+        }
         invite.cancelSent = true;
-        ClientTransaction ct = new ClientTransaction(invite.branch, false, invite.target, invite.server, invite.viaValue,
-                invite.requestUri, invite.from, invite.to, invite.callId, invite.cseq, invite.routes);
-        start(ct, Transactions.clientKey(invite.branch, "CANCEL"), loop, ascii(invite.hopRequest("CANCEL", invite.to)));
+        ClientTransaction ct = new ClientTransaction(invite.branch, false, invite.target, invite.server, null);
+        start(ct, Transactions.clientKey(invite.branch, "CANCEL"), loop,
+                ascii(invite.hop.build("CANCEL", invite.hop.to())));
     }
 
     /** ACK for a non-2xx final response, hop by hop (RFC 3261 §17.1.1.3); sent again for each retransmission. */
     void ack(ClientTransaction invite, String toFromResponse) {
-        ctx.sender.send(invite.target, ascii(invite.hopRequest("ACK", toFromResponse)));
+        ctx.sender.send(invite.target, ascii(invite.hop.build("ACK", toFromResponse)));
     }
 
     /** Forwards a request without a transaction (ACK for 2xx, RFC 3261 §16.10 step 7 and §17.1.1.3). */

@@ -79,6 +79,9 @@ final class ResponseProcessor {
             }
             if (status >= 200 && ct.finalStatus == 0) {
                 ct.finalStatus = status;
+                if (status < 300) {
+                    ct.hop = null; // a 2xx is acknowledged end to end and nothing is cancelled after it
+                }
                 ct.release();
                 ctx.transactions.retireAfterFinal(ct, loop);
             }
