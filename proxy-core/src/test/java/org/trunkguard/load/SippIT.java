@@ -20,6 +20,7 @@ import org.trunkguard.auth.NumberAuthority;
 import org.trunkguard.config.ProxyConfig;
 import org.trunkguard.config.ProxyConfigLoader;
 import org.trunkguard.proxy.CallerIdJudge;
+import org.trunkguard.proxy.ExternalTools;
 import org.trunkguard.proxy.TrunkguardProxy;
 
 /**
@@ -41,7 +42,7 @@ class SippIT {
 
     @BeforeAll
     static void sippInstalled() {
-        assumeTrue(onPath("sipp"), "sipp is not on the PATH (Debian package sip-tester)");
+        assumeTrue(ExternalTools.onPath("sipp"), "sipp is not on the PATH (Debian package sip-tester)");
     }
 
     @BeforeEach
@@ -96,18 +97,5 @@ class SippIT {
     private static int exitCode(Process p, String name) throws InterruptedException {
         assertTrue(p.waitFor(Long.parseLong(SIPP_TIMEOUT_SECONDS) + 15, TimeUnit.SECONDS), "sipp " + name + " did not exit");
         return p.exitValue();
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

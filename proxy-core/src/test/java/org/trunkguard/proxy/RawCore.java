@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A minimal core on 127.0.0.2:5080 over raw UDP: answers every INVITE with 200 OK at once and
- * remembers the Call-IDs it saw. Enough for load tests, where a full user agent would be the bottleneck.
+ * A minimal core on 127.0.0.2:5080 over raw UDP: answers every INVITE and OPTIONS with 200 OK at
+ * once and remembers the INVITEs' Call-IDs. Enough for load tests, where a full user agent would be the bottleneck.
  */
 final class RawCore implements AutoCloseable {
     final Set<String> invites = ConcurrentHashMap.newKeySet();
@@ -31,8 +31,10 @@ final class RawCore implements AutoCloseable {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 socket.receive(p);
                 String msg = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
-                if (msg.startsWith("INVITE ")) {
-                    invites.add(header(msg, "Call-ID"));
+                if (msg.startsWith("INVITE ") || msg.startsWith("OPTIONS ")) {
+                    if (msg.startsWith("INVITE ")) {
+                        invites.add(header(msg, "Call-ID"));
+                    }
                     byte[] ok = answer(msg).getBytes(StandardCharsets.UTF_8);
                     socket.send(new DatagramPacket(ok, ok.length, p.getSocketAddress()));
                 }
