@@ -42,10 +42,12 @@ final class Forwarding {
         HopRequests hop = invite ? new HopRequests(via, request.requestUri(), request.header(SipHeader.FROM),
                 request.header(SipHeader.TO), request.callId(), request.cseq().number(), routes) : null;
         ClientTransaction ct = new ClientTransaction(branch, invite, target, txn, hop);
-        start(ct, Transactions.clientKey(branch, request.method()), loop, bytes);
         synchronized (txn) {
+            // Before the request leaves: its response may be handled on another event loop (a TCP
+            // connection to the core) before start() returns, and must find its client here.
             txn.client = ct;
         }
+        start(ct, Transactions.clientKey(branch, request.method()), loop, bytes);
         ctx.counters.requestsForwarded.increment();
     }
 
