@@ -1,6 +1,7 @@
 package org.trunkguard.config;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -125,7 +126,7 @@ final class BehaviourConfig {
         Map<String, CallingHours> out = new LinkedHashMap<>();
         for (String category : n.keys()) {
             ConfigNode c = n.child(category);
-            c.allowOnly(Set.of("zone", "days", "ranges"));
+            c.allowOnly(Set.of("zone", "days", "ranges", "holidays", "extra-workdays"));
             ZoneId zone;
             try {
                 zone = ZoneId.of(c.requiredString("zone"));
@@ -140,7 +141,21 @@ final class BehaviourConfig {
             for (ConfigNode range : c.list("ranges")) {
                 ranges.add(range(range));
             }
-            out.put(category, wrap(c, () -> new CallingHours(zone, days, ranges)));
+            Set<LocalDate> holidays = dates(c.list("holidays"));
+            Set<LocalDate> extraWorkdays = dates(c.list("extra-workdays"));
+            out.put(category, wrap(c, () -> new CallingHours(zone, days, ranges, holidays, extraWorkdays)));
+        }
+        return out;
+    }
+
+    private static Set<LocalDate> dates(List<ConfigNode> nodes) throws ConfigException {
+        Set<LocalDate> out = new java.util.HashSet<>();
+        for (ConfigNode n : nodes) {
+            try {
+                out.add(LocalDate.parse(n.scalar().trim()));
+            } catch (DateTimeParseException e) {
+                throw n.error("must be a date such as 2026-10-01, got '" + n.scalar() + "'");
+            }
         }
         return out;
     }
