@@ -51,7 +51,12 @@ final class DecisionLog implements CallEvent.Listener {
             return;
         }
         LOG.info("{} {} call {} from {} on trunk {} to {}: {} ({})", verdict.action(),
-                verdict.blocksCall() ? verdict.sipStatus() : "", call.callId(), call.callerNumber(), call.trunk().id(),
+                verdict.blocksCall() ? verdict.sipStatus() : "", call.callId(), caller(call), call.trunk().id(),
                 call.calleeNumber(), verdict.ruleId(), verdict.reason());
+    }
+
+    /** The normalised calling number, or the raw From when no rule normalised it (an emergency call). */
+    private static String caller(CallRecord call) {
+        return call.callerNumber().isEmpty() ? call.fromUri() : call.callerNumber();
     }
 }
