@@ -1,5 +1,6 @@
 package org.trunkguard.proxy;
 
+import org.trunkguard.proxy.transaction.Destination;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.verdict.Verdict;
 

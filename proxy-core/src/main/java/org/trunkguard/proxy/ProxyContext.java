@@ -19,7 +19,8 @@ final class ProxyContext {
     final ProxyHooks observer;
     final Clock clock;
     final ByteBufAllocator alloc;
-    final Transactions transactions;
+    /** The loops that own calls; set once the UDP sockets are bound, before any traffic is handled. */
+    LoopOwners owners;
     final CallTable calls = new CallTable();
 
     ProxyContext(ProxyIdentity identity, TrunkTable trunks, ProxyConfig.Timers timers, long maxCallMillis,
@@ -36,7 +37,11 @@ final class ProxyContext {
         this.listener = listener;
         this.clock = clock;
         this.alloc = alloc;
-        this.transactions = new Transactions(timers);
+    }
+
+    /** The transactions of the loop {@code loop}; the loop must own calls. */
+    org.trunkguard.proxy.transaction.TransactionLayer layer(io.netty.util.concurrent.EventExecutor loop) {
+        return owners.layer(loop);
     }
 
     void emit(CallEvent.Type type, int status, CallRecord call) {

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 3: transactions, routing and the verdict. Anything unexpected thrown while handling one
+ * Stage 4: transactions, routing and the verdict. Anything unexpected thrown while handling one
  * message is logged and the message dropped: a bug must cost one message, never the proxy.
  */
 @ChannelHandler.Sharable

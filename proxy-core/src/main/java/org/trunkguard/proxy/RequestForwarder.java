@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.trunkguard.proxy.transaction.HopRequests;
 import org.trunkguard.sip.SipHeader;
 import org.trunkguard.sip.SipMessage;
 import org.trunkguard.sip.SipMessageWriter;
@@ -26,11 +27,28 @@ final class RequestForwarder {
     record Plan(InetSocketAddress source, String viaValue, String recordRoute, String markLine, Transport outTransport) {
     }
 
-    /** The forwarded bytes; {@code routesOut} receives the Route values the copy carries. */
-    static ByteBuf build(ByteBufAllocator alloc, SipMessage request, Plan plan, ProxyIdentity us, List<String> routesOut) {
+    /**
+     * The forwarded bytes. When {@code hop} is given (an INVITE) it receives, byte for byte as
+     * written, what its CANCEL and ACK must repeat.
+     */
+    static ByteBuf build(ByteBufAllocator alloc, SipMessage request, Plan plan, ProxyIdentity us, HopRequests.Builder hop) {
         ByteBuf out = alloc.buffer(SipMessageWriter.sizeHint(request, 256));
+        int at = out.writerIndex();
         SipMessageWriter.startLine(out, request);
+        if (hop != null) {
+            int uriStart = at + request.method().length() + 1;
+            int lineEnd = out.writerIndex() - 2;
+            int uriEnd = lineEnd;
+            while (uriEnd > uriStart && out.getByte(uriEnd - 1) != ' ') {
+                uriEnd--;
+            }
+            hop.uri(out, uriStart, Math.max(uriStart, uriEnd - 1));
+        }
+        at = out.writerIndex();
         SipMessageWriter.header(out, SipHeader.VIA, plan.viaValue());
+        if (hop != null) {
+            hop.via(out, at, out.writerIndex());
+        }
         if (plan.recordRoute() != null) {
             SipMessageWriter.header(out, SipHeader.RECORD_ROUTE, plan.recordRoute());
         }
@@ -41,16 +59,23 @@ final class RequestForwarder {
         boolean lengthSeen = false;
         for (int i = 0; i < request.headerLineCount(); i++) {
             SipHeader h = request.headerAt(i);
+            at = out.writerIndex();
             if (i == firstVia && stamped != null) {
                 SipMessageWriter.header(out, SipHeader.VIA, stamped);
             } else if (h == SipHeader.MAX_FORWARDS) {
                 maxForwardsSeen = true;
                 SipMessageWriter.header(out, SipHeader.MAX_FORWARDS, Integer.toString(SipSanity.maxForwards(request) - 1));
             } else if (h == SipHeader.ROUTE) {
-                writeRoute(out, request, i, i == firstRoute, us, routesOut);
+                writeRoute(out, request, i, i == firstRoute, us);
+                if (hop != null && out.writerIndex() > at) {
+                    hop.route(out, at, out.writerIndex());
+                }
             } else {
                 lengthSeen |= h == SipHeader.CONTENT_LENGTH;
                 SipMessageWriter.copyLine(out, request, i);
+                if (hop != null) {
+                    recordIdentity(hop, h, out, at);
+                }
             }
         }
         if (!maxForwardsSeen) {
@@ -68,11 +93,24 @@ final class RequestForwarder {
         return out;
     }
 
-    private static void writeRoute(ByteBuf out, SipMessage request, int line, boolean first, ProxyIdentity us,
-                                   List<String> routesOut) {
+    private static void recordIdentity(HopRequests.Builder hop, SipHeader h, ByteBuf out, int at) {
+        if (h == SipHeader.FROM) {
+            hop.from(out, at, out.writerIndex());
+        } else if (h == SipHeader.TO) {
+            hop.to(out, at, out.writerIndex());
+        } else if (h == SipHeader.CALL_ID) {
+            hop.callId(out, at, out.writerIndex());
+        }
+    }
+
+    private static void writeRoute(ByteBuf out, SipMessage request, int line, boolean first, ProxyIdentity us) {
+        if (!first) {
+            SipMessageWriter.copyLine(out, request, line);
+            return;
+        }
         List<String> values = new ArrayList<>(2);
-        org.trunkguard.sip.SipMessage.splitValues(request.valueAt(line), values);
-        if (first && !values.isEmpty() && us.designates(values.get(0))) {
+        SipMessage.splitValues(request.valueAt(line), values);
+        if (!values.isEmpty() && us.designates(values.get(0))) {
             values.remove(0);
             if (!values.isEmpty()) {
                 SipMessageWriter.header(out, SipHeader.ROUTE, String.join(", ", values));
@@ -80,6 +118,5 @@ final class RequestForwarder {
         } else {
             SipMessageWriter.copyLine(out, request, line);
         }
-        routesOut.addAll(values);
     }
 }

@@ -1,7 +1,11 @@
 package org.trunkguard.proxy;
 
 import io.netty.util.concurrent.EventExecutor;
-import java.util.concurrent.TimeUnit;
+import org.trunkguard.proxy.transaction.Destination;
+import org.trunkguard.proxy.transaction.ServerInviteTransaction;
+import org.trunkguard.proxy.transaction.ServerNonInviteTransaction;
+import org.trunkguard.proxy.transaction.ServerTransaction;
+import org.trunkguard.proxy.transaction.TransactionLayer;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.InboundSip;
 import org.trunkguard.sip.Methods;
@@ -14,8 +18,9 @@ import org.trunkguard.verdict.Verdict;
 
 /**
  * What the proxy does with a well-formed request from a known trunk (RFC 3261 §16.3–16.6):
- * absorb retransmissions, match ACK and CANCEL, refuse hop and loop limits, answer OPTIONS to
- * itself, route in-dialog requests along the call, and judge then forward or reject new calls.
+ * hand retransmissions to their server transaction, match ACK and CANCEL, refuse hop and loop
+ * limits, answer OPTIONS to itself, route in-dialog requests along the call, and judge then
+ * forward or reject new calls.
  */
 final class RequestProcessor {
     /** Marking header (see README "Marked calls"): modelled on the 3GPP verstat parameter. */
@@ -37,59 +42,57 @@ final class RequestProcessor {
     /** Takes ownership of the message. */
     void process(InboundSip in, Trunk trunk, EventExecutor loop) {
         SipMessage request = in.message();
-        Destination source = new Destination(in.sender(), in.transport(), in.transport() == Transport.TCP ? in.channel() : null);
+        Destination source = new Destination(in.sender(), in.transport(), in.transport() == Transport.UDP ? null : in.channel());
+        TransactionLayer layer = ctx.layer(loop);
         switch (request.method()) {
-            case Methods.ACK -> ack(request, source, trunk);
-            case Methods.CANCEL -> cancel(request, source, loop);
-            default -> newTransaction(request, source, trunk, loop, in.receivedNanos());
+            case Methods.ACK -> ack(request, source, trunk, layer);
+            case Methods.CANCEL -> cancel(request, source, layer);
+            default -> newTransaction(request, source, trunk, layer, in.receivedNanos());
         }
     }
 
-    private void newTransaction(SipMessage request, Destination source, Trunk trunk, EventExecutor loop,
+    private void newTransaction(SipMessage request, Destination source, Trunk trunk, TransactionLayer layer,
                                 long receivedNanos) {
-        String key = Transactions.serverKey(request, null);
-        ServerTransaction existing = ctx.transactions.servers.get(key);
+        String key = TransactionLayer.serverKey(request, null);
+        ServerTransaction existing = layer.server(key);
         if (existing != null) {
-            ctx.counters.retransmissionsAbsorbed.increment();
-            replies.resend(existing);
+            existing.onRetransmission();
             request.release();
             return;
         }
-        ServerTransaction txn = new ServerTransaction(key, request, source, ctx.identity.newTag());
-        if (ctx.transactions.servers.putIfAbsent(key, txn) != null) {
-            ctx.counters.retransmissionsAbsorbed.increment();
-            request.release();
-            return;
-        }
+        ServerTransaction txn = Methods.INVITE.equals(request.method())
+                ? new ServerInviteTransaction(layer, key, request, source, ctx.identity.newTag())
+                : new ServerNonInviteTransaction(layer, key, request, source, ctx.identity.newTag());
+        layer.add(txn);
         if (txn.isInvite()) {
-            replies.respond(txn, loop, 100, "Trying");
+            replies.respond(txn, 100, "Trying");
         }
         int maxForwards = SipSanity.maxForwards(request);
         boolean toProxy = ctx.identity.isRequestUriOfProxy(request.requestUri());
         if (Methods.OPTIONS.equals(request.method()) && toProxy) {
-            replies.respond(txn, loop, 200, "OK", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS");
+            replies.respond(txn, 200, "OK", "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS");
         } else if (maxForwards == 0) {
-            replies.respond(txn, loop, 483, Responses.phrase(483));
+            replies.respond(txn, 483, Responses.phrase(483));
         } else if (request.firstLine(SipHeader.PROXY_REQUIRE) >= 0) {
-            replies.respond(txn, loop, 420, Responses.phrase(420),
+            replies.respond(txn, 420, Responses.phrase(420),
                     "Unsupported: " + String.join(", ", SipSanity.proxyRequire(request)));
         } else if (looped(request)) {
             ctx.counters.loopsDetected.increment();
-            replies.respond(txn, loop, 482, Responses.phrase(482));
+            replies.respond(txn, 482, Responses.phrase(482));
         } else if (request.to().tag() != null) {
-            inDialog(txn, trunk, loop);
+            inDialog(txn, trunk, layer);
         } else if (trunk.isCore()) {
-            replies.respond(txn, loop, 404, "No route for requests from the core");
+            replies.respond(txn, 404, "No route for requests from the core");
         } else if (txn.isInvite()) {
-            newCall(txn, trunk, loop, receivedNanos);
+            newCall(txn, trunk, layer, receivedNanos);
         } else {
-            forwarding.forward(txn, loop, coreDestination(), false, null);
+            forwarding.forward(txn, layer, coreDestination(), false, null, null);
         }
     }
 
-    private void newCall(ServerTransaction txn, Trunk trunk, EventExecutor loop, long receivedNanos) {
-        SipMessage invite = txn.request;
-        CallRecord call = new CallRecord(invite.callId(), trunk, txn.source, invite.header(SipHeader.FROM),
+    private void newCall(ServerTransaction txn, Trunk trunk, TransactionLayer layer, long receivedNanos) {
+        SipMessage invite = txn.request();
+        CallRecord call = new CallRecord(invite.callId(), trunk, txn.source(), invite.header(SipHeader.FROM),
                 invite.requestUri(), invite.header(SipHeader.TO), invite.header(SipHeader.P_ASSERTED_IDENTITY),
                 ctx.clock.millis());
         long started = System.nanoTime();
@@ -103,14 +106,13 @@ final class RequestProcessor {
             verdict = TRACE_UNAVAILABLE;
             call.verdict(verdict);
         }
-        txn.call = call;
         ctx.emit(CallEvent.Type.ATTEMPT, 0, call);
         if (verdict.blocksCall()) {
             ctx.counters.callsRejected.increment();
             String[] extra = verdict.retryAfterSeconds() > 0
                     ? new String[] {reason(verdict), "Retry-After: " + verdict.retryAfterSeconds()}
                     : new String[] {reason(verdict)};
-            replies.respond(txn, loop, verdict.sipStatus(), Responses.phrase(verdict.sipStatus()), extra);
+            replies.respond(txn, verdict.sipStatus(), Responses.phrase(verdict.sipStatus()), extra);
             call.failed(verdict.sipStatus());
             ctx.emit(CallEvent.Type.FAILED, verdict.sipStatus(), call);
             return;
@@ -120,7 +122,7 @@ final class RequestProcessor {
         String mark = verdict.action() == Action.MARK
                 ? MARK_HEADER + ": suspect;rule=" + verdict.ruleId() + ";reason=\"" + verdict.reason().replace("\"", "'") + "\""
                 : null;
-        forwarding.forward(txn, loop, coreDestination(), true, mark);
+        forwarding.forward(txn, layer, coreDestination(), true, mark, call);
         ctx.observer.forwarded(System.nanoTime() - receivedNanos);
     }
 
@@ -129,64 +131,58 @@ final class RequestProcessor {
     }
 
     /** Requests inside a dialog follow the call: from the core to the caller, otherwise to the core. */
-    private void inDialog(ServerTransaction txn, Trunk trunk, EventExecutor loop) {
-        CallRecord call = ctx.calls.get(txn.request.callId());
+    private void inDialog(ServerTransaction txn, Trunk trunk, TransactionLayer layer) {
+        CallRecord call = ctx.calls.get(txn.request().callId());
         if (call == null || !trunk.isCore() && !call.trunk().id().equals(trunk.id())) {
-            replies.respond(txn, loop, 481, Responses.phrase(481));
+            replies.respond(txn, 481, Responses.phrase(481));
             return;
         }
         Destination target = trunk.isCore() ? call.caller() : coreDestination();
-        if (Methods.BYE.equals(txn.request.method()) && call.ended(ctx.clock.millis())) {
+        if (Methods.BYE.equals(txn.request().method()) && call.ended(ctx.clock.millis())) {
             ctx.emit(CallEvent.Type.ENDED, 0, call);
-            loop.schedule(() -> ctx.calls.remove(call), ctx.timers.transactionTimeoutMillis(),
-                    TimeUnit.MILLISECONDS);
         }
-        forwarding.forward(txn, loop, target, false, null);
+        forwarding.forward(txn, layer, target, false, null, call);
     }
 
-    private void ack(SipMessage ack, Destination source, Trunk trunk) {
-        ServerTransaction invite = ctx.transactions.servers.get(Transactions.serverKey(ack, Methods.INVITE));
-        if (invite != null) {
-            synchronized (invite) {
-                if (invite.lastStatus >= 300) {
-                    invite.state = ServerTransaction.State.CONFIRMED;
-                    invite.cancelTimers();
-                    ctx.counters.retransmissionsAbsorbed.increment();
-                    ack.release();
-                    return;
-                }
+    /**
+     * An ACK with the branch of a server transaction that sent a non-2xx final response is that
+     * transaction's (RFC 3261 §17.2.1) and stops here; any other ACK (of a 2xx, RFC 3261 §13.2.2.4)
+     * follows its call end to end.
+     */
+    private void ack(SipMessage ack, Destination source, Trunk trunk, TransactionLayer layer) {
+        try {
+            if (layer.server(TransactionLayer.serverKey(ack, Methods.INVITE)) instanceof ServerInviteTransaction invite
+                    && invite.onAck()) {
+                return;
             }
+            CallRecord call = ctx.calls.get(ack.callId());
+            if (call != null && (trunk.isCore() || call.trunk().id().equals(trunk.id()))) {
+                forwarding.forwardStateless(ack, source, trunk.isCore() ? call.caller() : coreDestination());
+            }
+        } finally {
+            ack.release();
         }
-        CallRecord call = ctx.calls.get(ack.callId());
-        if (call != null && (trunk.isCore() || call.trunk().id().equals(trunk.id()))) {
-            forwarding.forwardStateless(ack, source, trunk.isCore() ? call.caller() : coreDestination());
-        }
-        ack.release();
     }
 
-    private void cancel(SipMessage cancel, Destination source, EventExecutor loop) {
-        ServerTransaction invite = ctx.transactions.servers.get(Transactions.serverKey(cancel, Methods.INVITE));
-        if (invite == null) {
-            replies.stateless(cancel, source, 481, Responses.phrase(481));
+    /**
+     * CANCEL (RFC 3261 §16.10): answered 200 at once, hop by hop; the INVITE's branch is
+     * cancelled, and its 487 comes back through it.
+     */
+    private void cancel(SipMessage cancel, Destination source, TransactionLayer layer) {
+        try {
+            ServerTransaction invite = layer.server(TransactionLayer.serverKey(cancel, Methods.INVITE));
+            if (invite == null) {
+                replies.stateless(cancel, source, 481, Responses.phrase(481));
+                return;
+            }
+            replies.stateless(cancel, source, 200, "OK");
+            if (!invite.awaitingFinal() || invite.cancelled()) {
+                return;
+            }
+            invite.markCancelled();
+            Forwarding.cancel(invite);
+        } finally {
             cancel.release();
-            return;
-        }
-        replies.stateless(cancel, source, 200, "OK");
-        cancel.release();
-        synchronized (invite) {
-            if (invite.lastStatus >= 200 || invite.cancelled) {
-                return;
-            }
-            invite.cancelled = true;
-            ClientTransaction client = invite.client;
-            if (client == null || client.finalStatus != 0) {
-                return;
-            }
-            if (client.provisional) {
-                forwarding.cancel(client, loop);
-            } else {
-                client.cancelPending = true;
-            }
         }
     }
 

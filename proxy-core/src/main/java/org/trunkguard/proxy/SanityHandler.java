@@ -1,5 +1,6 @@
 package org.trunkguard.proxy;
 
+import org.trunkguard.proxy.transaction.Destination;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,7 +10,7 @@ import org.trunkguard.sip.SipSanity;
 import org.trunkguard.sip.Transport;
 
 /**
- * Stage 2: is the message fit to act on (RFC 3261 §16.3 step 1). A malformed request gets the
+ * Stage 3: is the message fit to act on (RFC 3261 §16.3 step 1). A malformed request gets the
  * status it deserves (400, 416, 501, 505, 513) with the problem as the reason phrase, answered
  * statelessly; an ACK is never answered; a malformed response is dropped. All are counted.
  */

@@ -8,6 +8,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.trunkguard.proxy.transaction.Destination;
 import org.trunkguard.sip.Transport;
 
 /**
@@ -16,8 +17,8 @@ import org.trunkguard.sip.Transport;
  * proxy's own connection to it, opened on first use and reopened when it closes.
  */
 public final class Sender {
-    /** One UDP socket per event loop, all bound to the same port (SO_REUSEPORT); or just one. */
-    private volatile Channel[] udp;
+    /** One UDP socket per owning event loop, all bound to the same port (SO_REUSEPORT); or just one. */
+    private volatile LoopOwners owners;
     private final Bootstrap tcpClient;
     private final ProxyCounters counters;
     private final ConcurrentMap<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
@@ -28,8 +29,8 @@ public final class Sender {
     }
 
     /** The UDP sockets exist only once bound, after the pipeline that uses this sender is built. */
-    void attachUdp(Channel[] channels) {
-        this.udp = channels.clone();
+    void attachUdp(LoopOwners loopOwners) {
+        this.owners = loopOwners;
     }
 
     /** Sends and takes ownership of {@code message}. */
@@ -61,22 +62,18 @@ public final class Sender {
     }
 
     /**
-     * Sends from the UDP socket of the current event loop when there is one (no hand-over between
-     * threads; batched within a read), otherwise from the first socket. All share one port.
+     * Sends from the UDP socket of the current event loop when it has one (no hand-over between
+     * threads; flushed once after the loop's current work), otherwise from the first socket.
+     * All share one port.
      */
     private void sendDatagram(DatagramPacket packet) {
-        Channel[] sockets = udp;
-        for (Channel socket : sockets) {
-            if (socket.eventLoop().inEventLoop()) {
-                if (UdpBatchHandler.batching()) {
-                    socket.write(packet, socket.voidPromise());
-                } else {
-                    socket.writeAndFlush(packet, socket.voidPromise());
-                }
-                return;
-            }
+        LoopOwner here = owners.current();
+        if (here != null && here.udp() != null) {
+            here.write(packet);
+            return;
         }
-        sockets[0].writeAndFlush(packet, sockets[0].voidPromise());
+        Channel socket = owners.first().udp();
+        socket.writeAndFlush(packet, socket.voidPromise());
     }
 
     private ChannelFuture connect(InetSocketAddress address) {

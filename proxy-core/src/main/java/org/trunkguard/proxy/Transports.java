@@ -2,7 +2,11 @@ package org.trunkguard.proxy;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import io.netty.channel.epoll.EpollChannelOption;
 import java.net.InetSocketAddress;
 import io.netty.channel.IoHandlerFactory;
@@ -37,16 +41,29 @@ final class Transports {
         return new MultiThreadIoEventLoopGroup(threads, factory);
     }
 
+    /** The loops that get a UDP socket: every loop with epoll (SO_REUSEPORT), one with NIO. */
+    EventLoop[] datagramLoops(EventLoopGroup group) {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor e : group) {
+            loops.add((EventLoop) e);
+            if (!epoll) {
+                break;
+            }
+        }
+        return loops.toArray(new EventLoop[0]);
+    }
+
     /**
-     * Binds the UDP port once per event loop with SO_REUSEPORT where epoll is in use, so the
-     * kernel spreads peers over the loops (DESIGN.md §8); NIO gets one socket.
+     * Binds the UDP port once on each owner's loop, with SO_REUSEPORT where epoll is in use so
+     * every loop has a socket of its own on the one port to send from (DESIGN.md §8). Which socket
+     * a datagram arrives on does not decide where it is handled (LoopDispatcher).
      */
-    Channel[] bindDatagrams(Bootstrap bootstrap, InetSocketAddress address, int loops) throws InterruptedException {
-        int count = epoll ? loops : 1;
+    Channel[] bindDatagrams(Bootstrap bootstrap, InetSocketAddress address, LoopOwner[] owners) throws InterruptedException {
         Bootstrap b = epoll ? bootstrap.clone().option(EpollChannelOption.SO_REUSEPORT, true) : bootstrap;
-        Channel[] sockets = new Channel[count];
-        for (int i = 0; i < count; i++) {
-            sockets[i] = b.bind(address).sync().channel();
+        Channel[] sockets = new Channel[owners.length];
+        for (int i = 0; i < owners.length; i++) {
+            sockets[i] = b.clone(owners[i].loop).bind(address).sync().channel();
+            owners[i].bound(sockets[i]);
         }
         return sockets;
     }

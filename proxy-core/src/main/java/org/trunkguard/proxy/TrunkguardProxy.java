@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.SocketChannel;
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trunkguard.config.ProxyConfig;
+import org.trunkguard.proxy.transaction.TimerWheel;
+import org.trunkguard.proxy.transaction.TransactionLayer;
 import org.trunkguard.proxy.trunk.TrunkTable;
 import org.trunkguard.sip.SipDatagramDecoder;
 import org.trunkguard.sip.SipStreamDecoder;
@@ -26,7 +29,6 @@ import org.trunkguard.sip.SipStreamDecoder;
  */
 public final class TrunkguardProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrunkguardProxy.class);
-    private static final UdpBatchHandler UDP_BATCH = new UdpBatchHandler();
     /** How often calls past max-call-minutes are looked for: a stale call lingers at most this much longer. */
     private static final long STALE_CALL_SWEEP_SECONDS = 60;
 
@@ -77,7 +79,6 @@ public final class TrunkguardProxy implements AutoCloseable {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("batch", UDP_BATCH);
                         ch.pipeline().addLast("decoder", new SipDatagramDecoder(config.decoder()));
                         addStages(ch.pipeline());
                     }
@@ -85,10 +86,13 @@ public final class TrunkguardProxy implements AutoCloseable {
         sender = new Sender(tcpClient, counters);
         context = new ProxyContext(identity, trunks, config.timers(), TimeUnit.MINUTES.toMillis(config.maxCallMinutes()),
                 sender, counters, judge, listener, hooks, clock, PooledByteBufAllocator.DEFAULT);
+        LoopOwners owners = new LoopOwners(loopOwners(transports.datagramLoops(group)));
+        context.owners = owners;
+        sender.attachUdp(owners);
+        dispatcher = new LoopDispatcher(owners);
         group.next().scheduleAtFixedRate(this::forgetStaleCalls, STALE_CALL_SWEEP_SECONDS, STALE_CALL_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
-        udp = transports.bindDatagrams(udpBootstrap, udpAddress, threads);
-        sender.attachUdp(udp);
+        udp = transports.bindDatagrams(udpBootstrap, udpAddress, owners.all());
         tcp = new ServerBootstrap().group(group).channel(transports.server())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(streamPipeline())
@@ -112,6 +116,19 @@ public final class TrunkguardProxy implements AutoCloseable {
         };
     }
 
+    /** One owner per loop that gets a UDP socket, each with its transactions and a timer tick. */
+    private LoopOwner[] loopOwners(EventLoop[] loops) {
+        LoopOwner[] owners = new LoopOwner[loops.length];
+        for (int i = 0; i < loops.length; i++) {
+            TransactionLayer layer = new TransactionLayer(config.timers().t1Millis(), config.timers().t2Millis(),
+                    () -> System.nanoTime() / 1_000_000, sender::send, counters.retransmissionsAbsorbed::increment);
+            owners[i] = new LoopOwner(loops[i], layer);
+            loops[i].scheduleAtFixedRate(layer::tick, TimerWheel.TICK_MILLIS, TimerWheel.TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        return owners;
+    }
+
+    private LoopDispatcher dispatcher;
     private ProxyHandler proxyHandler;
     private TrunkClassifierHandler classifier;
     private SanityHandler sanity;
@@ -119,13 +136,14 @@ public final class TrunkguardProxy implements AutoCloseable {
     private synchronized void addStages(ChannelPipeline pipeline) {
         if (proxyHandler == null) {
             Replies replies = new Replies(context);
-            Forwarding forwarding = new Forwarding(context, replies);
+            Forwarding forwarding = new Forwarding(context, new ResponseRelay(context, replies));
             classifier = new TrunkClassifierHandler(context, counters);
             sanity = new SanityHandler(replies, counters);
             proxyHandler = new ProxyHandler(new RequestProcessor(context, replies, forwarding),
-                    new ResponseProcessor(context, replies, forwarding), counters);
+                    new ResponseProcessor(context), counters);
         }
-        pipeline.addLast("trunk", classifier).addLast("sanity", sanity).addLast("proxy", proxyHandler);
+        pipeline.addLast("trunk", classifier).addLast("dispatch", dispatcher).addLast("sanity", sanity)
+                .addLast("proxy", proxyHandler);
     }
 
     /**
@@ -150,7 +168,7 @@ public final class TrunkguardProxy implements AutoCloseable {
 
     /** Transactions in progress, for metrics and tests. */
     public int transactionsInProgress() {
-        return context.transactions.inProgress();
+        return context.owners.transactionsInProgress();
     }
 
     public int callsInProgress() {
@@ -173,8 +191,10 @@ public final class TrunkguardProxy implements AutoCloseable {
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        if (context != null) {
-            context.transactions.releaseAll();
+        if (context != null && context.owners != null) {
+            for (LoopOwner owner : context.owners.all()) {
+                owner.layer.releaseAll();
+            }
         }
         LOG.info("trunkguard stopped");
     }

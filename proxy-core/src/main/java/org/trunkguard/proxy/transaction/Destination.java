@@ -1,4 +1,4 @@
-package org.trunkguard.proxy;
+package org.trunkguard.proxy.transaction;
 
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
