@@ -1,6 +1,5 @@
 package org.trunkguard.proxy;
 
-import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import org.trunkguard.proxy.transaction.TransactionLayer;
 
@@ -68,9 +67,5 @@ final class LoopOwners {
             n += o.layer.serverCount();
         }
         return n;
-    }
-
-    EventLoop loop(int i) {
-        return owners[i].loop;
     }
 }

@@ -120,11 +120,7 @@ public abstract sealed class ServerTransaction implements TimerWheel.Owner
 
     /** Frees what the transaction holds and takes it out of its table; called once. */
     final void terminate() {
-        if (lastResponse != null) {
-            lastResponse.release();
-            lastResponse = null;
-        }
-        releaseRequest();
+        release();
         client = null;
         context.terminated(this);
     }
