@@ -12,7 +12,11 @@ import org.trunkguard.sip.SipMessage;
 final class ProxiedRequest implements ClientTransaction.User {
     private final ResponseRelay relay;
     final ServerTransaction server;
-    final CallRecord call;
+    /**
+     * The call, until this request's final response has been dealt with: the transactions outlive
+     * it by up to 32 s (Timers L, M and J), and a 2xx retransmission needs only {@link #server}.
+     */
+    CallRecord call;
     /** A BYE: the call leaves the call table when its transaction ends. */
     final boolean endsCall;
 

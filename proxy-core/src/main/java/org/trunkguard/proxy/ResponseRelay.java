@@ -42,6 +42,7 @@ final class ResponseRelay {
         if (retransmission || call == null) {
             return;
         }
+        request.call = null; // nothing after the final response needs it; the call table keeps a live call
         if (!branch.isInvite()) {
             if (request.endsCall) {
                 ctx.calls.remove(call); // the BYE's own server transaction absorbs its retransmissions from now on
@@ -66,6 +67,7 @@ final class ResponseRelay {
         if (call == null) {
             return;
         }
+        request.call = null;
         if (branch.isInvite() && call.failed(408)) {
             ctx.emit(CallEvent.Type.FAILED, 408, call);
         }

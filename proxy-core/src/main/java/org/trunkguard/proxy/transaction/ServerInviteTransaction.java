@@ -69,6 +69,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
         } else if (status < 300) {
             transmitOnly(response, status);
             releaseRequest();
+            forgetLastResponse();
             state = State.ACCEPTED;
             context.wheel().start(lifetime, 64 * context.t1Millis());
         } else {

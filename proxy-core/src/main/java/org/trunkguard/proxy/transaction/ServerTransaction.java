@@ -104,6 +104,17 @@ public abstract sealed class ServerTransaction implements TimerWheel.Owner
         context.send(source, response);
     }
 
+    /**
+     * Accepted resends nothing (RFC 6026 §8.5: INVITE retransmissions are absorbed), so the copy
+     * of the last provisional would only be held for Timer L's 32 s: free it now.
+     */
+    final void forgetLastResponse() {
+        if (lastResponse != null) {
+            lastResponse.release();
+            lastResponse = null;
+        }
+    }
+
     final void resendLast() {
         if (lastResponse != null) {
             context.send(source, lastResponse.retainedDuplicate());

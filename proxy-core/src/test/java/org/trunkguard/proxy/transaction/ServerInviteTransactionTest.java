@@ -73,6 +73,16 @@ class ServerInviteTransactionTest {
     }
 
     @Test
+    void acceptedKeepsNoCopyOfTheProvisionalForItsThirtyTwoSeconds() {
+        ServerInviteTransaction tx = start(Harness.UDP);
+        ByteBuf ringing = Harness.bytes(RINGING);
+        tx.send(ringing, 180);
+        assertEquals(1, ringing.refCnt(), "Proceeding keeps the 180 to answer INVITE retransmissions");
+        tx.send(Harness.bytes(OK), 200);
+        assertEquals(0, ringing.refCnt(), "Accepted resends no provisional: its copy is freed at the 2xx");
+    }
+
+    @Test
     void aFailureOverUdpIsRetransmittedByTimerGDoublingUpToT2UntilTheAck() {
         ServerInviteTransaction tx = start(Harness.UDP);
         tx.send(Harness.bytes(BUSY), 486);
