@@ -29,7 +29,7 @@ import org.trunkguard.sip.Transport;
  * {@code src/test/resources/org/trunkguard/proxy/SipPathFuzzITInputs/}: a few RFC 4475 and RFC
  * 5118 messages as seeds, and any input that once found a bug. To fuzz (a crash is saved there):
  * <pre>
- * unshare -n sh -c 'ip link set lo up &amp;&amp; JAZZER_FUZZ=1 mvn -o verify -pl proxy-core -Dtest=none \
+ * unshare -n sh -c 'ip link set lo up &amp;&amp; JAZZER_FUZZ=1 mvn -o verify -pl proxy-core -am -Dtest=none \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SipPathFuzzIT -Djazzer.max_duration=10m'
  * </pre>
  */

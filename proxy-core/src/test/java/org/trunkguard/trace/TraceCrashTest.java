@@ -40,7 +40,8 @@ class TraceCrashTest {
         Path stderr = directory.resolve("child-stderr.txt");
         Path traces = directory.resolve("trace");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dchronicle.analytics.disable=true", "-cp", System.getProperty("java.class.path"),
+                "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true",
+                "-cp", System.getProperty("java.class.path"),
                 CrashingWriterMain.class.getName(), traces.toString())
                 .redirectError(stderr.toFile())
                 .start();

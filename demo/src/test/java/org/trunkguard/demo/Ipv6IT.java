@@ -1,4 +1,4 @@
-package org.trunkguard.proxy;
+package org.trunkguard.demo;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trunkguard.config.ProxyConfigLoader;
-import org.trunkguard.demo.Demo;
 
 /**
  * The demo's calls over IPv6: proxy on fd00::1, enterprise caller on fd00::10, core on
@@ -37,7 +36,7 @@ class Ipv6IT {
     void theDemoCallsWorkOverIpv6() throws Exception {
         assumeTrue(bindable("fd00::1") && bindable("fd00::10") && bindable("fd00::2"),
                 "fd00::1, fd00::10 and fd00::2 are not on this host's loopback (.ci/run adds them in its namespace)");
-        Path file = ConfCopy.make(root);
+        Path file = DemoConf.copy(root);
         String v6 = Files.readString(file)
                 .replaceFirst("host: 127.0.0.1\n    # RFC 3261", "host: fd00::1\n    # RFC 3261")
                 .replace("advertised-host: 127.0.0.1", "advertised-host: fd00::1")
