@@ -20,17 +20,22 @@ final class LoadReport {
                 out.printf(", whole process %.1f us", r.processCpuNanos() / 1e3 / r.completed());
             }
             out.printf("; this JVM %.1f us%n", r.generatorCpuNanos() / 1e3 / r.completed());
+            if (r.eventLoopAllocatedBytes() >= 0) {
+                out.printf("proxy heap allocated per completed call (all its messages, event loops): %,d bytes%n",
+                        r.eventLoopAllocatedBytes() / r.completed());
+            }
         }
         if (r.strays() + r.retransmitted2xx() + r.sendErrors() > 0) {
             out.printf("also: %,d stray datagrams, %,d retransmitted 200s, %,d send errors%n", r.strays(), r.retransmitted2xx(),
                     r.sendErrors());
         }
         out.printf("RESULT offered_cps=%.1f attempted=%d completed=%d failed=%d failure_pct=%.4f invite_p50_ms=%.3f"
-                        + " invite_p99_ms=%.3f bye_p99_ms=%.3f loop_cpu_us=%.1f process_cpu_us=%.1f generator_cpu_us=%.1f%n",
+                        + " invite_p99_ms=%.3f bye_p99_ms=%.3f loop_cpu_us=%.1f process_cpu_us=%.1f generator_cpu_us=%.1f loop_alloc_bytes=%d%n",
                 r.offeredCps(), r.attempted(), r.completed(), r.failed(), 100 * r.failureRatio(),
                 LoadResult.percentile(r.inviteLatencies(), 0.5) / 1e6, LoadResult.percentile(r.inviteLatencies(), 0.99) / 1e6,
                 LoadResult.percentile(r.byeLatencies(), 0.99) / 1e6, perCall(r.eventLoopCpuNanos(), r),
-                r.processCpuNanos() < 0 ? -1 : perCall(r.processCpuNanos(), r), perCall(r.generatorCpuNanos(), r));
+                r.processCpuNanos() < 0 ? -1 : perCall(r.processCpuNanos(), r), perCall(r.generatorCpuNanos(), r),
+                r.eventLoopAllocatedBytes() < 0 || r.completed() == 0 ? -1 : r.eventLoopAllocatedBytes() / r.completed());
     }
 
     private static double perCall(long nanos, LoadResult r) {

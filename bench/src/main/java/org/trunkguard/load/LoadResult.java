@@ -9,11 +9,12 @@ import java.util.Map;
  * @param eventLoopCpuNanos CPU of the proxy's event loops during the phase
  * @param processCpuNanos   CPU of the whole proxy process during the phase, -1 when in-process
  * @param generatorCpuNanos CPU of this JVM during the phase (the generator, plus the proxy when in-process)
+ * @param eventLoopAllocatedBytes heap the proxy's event loops allocated during the phase, -1 when not known
  * @param inviteLatencies   INVITE→200 of every answered call, nanoseconds, sorted
  * @param byeLatencies      BYE→200 of every completed call, nanoseconds, sorted
  */
 record LoadResult(int attempted, long completed, long failedResponses, Map<Integer, Long> failureStatuses,
-        double sendSeconds, long eventLoopCpuNanos, long processCpuNanos, long generatorCpuNanos,
+        double sendSeconds, long eventLoopCpuNanos, long processCpuNanos, long generatorCpuNanos, long eventLoopAllocatedBytes,
         long[] inviteLatencies, long[] byeLatencies, long strays, long retransmitted2xx, long sendErrors) {
 
     /** Calls that neither completed nor got a failure response before the drain ended: a message was lost. */

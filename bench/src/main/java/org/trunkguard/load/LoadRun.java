@@ -47,6 +47,7 @@ final class LoadRun {
             Thread calleeThread = start("load-callee-rx", callee);
             Thread callerThread = start("load-caller-rx", caller::receive);
             long loopsBefore = cpu.eventLoopNanos();
+            long allocatedBefore = cpu.eventLoopAllocatedBytes();
             long processBefore = cpu.processNanos();
             long generatorBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
@@ -55,6 +56,7 @@ final class LoadRun {
             stop = true;
             pacer.join();
             long loops = cpu.eventLoopNanos() - loopsBefore;
+            long allocated = allocatedBefore < 0 ? -1 : cpu.eventLoopAllocatedBytes() - allocatedBefore;
             long process = processBefore < 0 ? -1 : cpu.processNanos() - processBefore;
             long generator = os.getProcessCpuTime() - generatorBefore;
             int sent = attempted.get();
@@ -64,7 +66,7 @@ final class LoadRun {
             Arrays.sort(invites);
             Arrays.sort(byes);
             LoadResult result = new LoadResult(sent, book.completed(), book.failed(), book.failureStatuses(), sendSeconds,
-                    loops, process, generator, invites, byes, caller.strays(), book.retransmitted2xx(), sendErrors.sum());
+                    loops, process, generator, allocated, invites, byes, caller.strays(), book.retransmitted2xx(), sendErrors.sum());
             caller.close();
             callee.close();
             callerThread.join();

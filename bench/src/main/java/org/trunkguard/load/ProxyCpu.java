@@ -23,6 +23,14 @@ interface ProxyCpu {
     long processNanos();
 
     /**
+     * Heap bytes the proxy's event-loop threads have allocated so far, or -1 where it cannot be
+     * read (another process). Unlike CPU time it does not depend on what else the machine runs.
+     */
+    default long eventLoopAllocatedBytes() {
+        return -1;
+    }
+
+    /**
      * The proxy in this JVM: its event loops are Netty's {@link FastThreadLocalThread}s (the
      * generator itself uses plain threads), timed with {@link ThreadMXBean}.
      */
@@ -43,6 +51,20 @@ interface ProxyCpu {
             @Override
             public long processNanos() {
                 return -1;
+            }
+
+            @Override
+            public long eventLoopAllocatedBytes() {
+                if (!(threads instanceof com.sun.management.ThreadMXBean allocation)) {
+                    return -1;
+                }
+                long sum = 0;
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    if (t instanceof FastThreadLocalThread) {
+                        sum += Math.max(0, allocation.getThreadAllocatedBytes(t.getId()));
+                    }
+                }
+                return sum;
             }
         };
     }
