@@ -61,6 +61,7 @@ class TrunkFlapIT {
                 for (int flap = 0; flap < FLAPS; flap++) {
                     Files.writeString(file, with);
                     assertNull(node.reload(), "adding the trunk, flap " + flap);
+                    assertEquals(errorsBefore, counters.internalErrors.sum(), "internal errors by flap " + flap);
                     int served = flapping.finals.size();
                     assertTrue(Await.until(() -> flapping.finals.size() > served, 5_000),
                             "the added trunk is served, flap " + flap + ": flapping sent " + flapSent.get() + ", answered "
