@@ -34,7 +34,7 @@ final class InProcessProxy implements AutoCloseable {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         try {
-            TrunkguardProxy proxy = new TrunkguardProxy(config, new CallerIdJudge(authority.screen(), config.trunks()),
+            TrunkguardProxy proxy = new TrunkguardProxy(config, new CallerIdJudge(authority.screen()),
                     event -> { }).start();
             return new InProcessProxy(authority, proxy);
         } catch (RuntimeException | InterruptedException e) {

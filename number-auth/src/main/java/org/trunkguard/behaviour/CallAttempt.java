@@ -14,15 +14,24 @@ import java.util.Objects;
  * @param caller     the authenticated calling number
  * @param callee     the called number
  * @param category   the enterprise category ("marketing", "finance", ...), or null for none
+ * @param trunkContract the contract of the trunk as the call found it, or null to look it up in
+ *                   {@link RateCapSettings} by trunk id. The proxy passes it with the call, so a
+ *                   reload that adds or removes the trunk meanwhile cannot leave the call without one.
  */
-public record CallAttempt(
-        String callId, long atMillis, String trunkId, String enterpriseId, String caller, String callee, String category) {
+public record CallAttempt(String callId, long atMillis, String trunkId, String enterpriseId, String caller, String callee,
+                          String category, TrunkContract trunkContract) {
 
     public CallAttempt {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(trunkId, "trunkId");
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(callee, "callee");
+    }
+
+    /** A call whose trunk contract comes from the settings ({@link RateCapSettings#trunkContracts()}). */
+    public CallAttempt(String callId, long atMillis, String trunkId, String enterpriseId, String caller, String callee,
+                       String category) {
+        this(callId, atMillis, trunkId, enterpriseId, caller, callee, category, null);
     }
 
     /** The event {@code kind} of this call at {@code atMillis}. */

@@ -42,7 +42,7 @@ final class RateCapDetector implements Detector {
 
     @Override
     public void onAttempt(CallAttempt call, TrackedCall tracked, Judgement judgement) {
-        TrunkContract trunkContract = settings.contractOf(call.trunkId());
+        TrunkContract trunkContract = settings.contractOf(call);
         if (limited(trunkContract)) {
             check(trunks.get(call.trunkId(), newTrunkState), trunkContract, call, tracked, judgement, Subject.TRUNK,
                     call.trunkId(), RuleIds.RATE_TRUNK_CPS, RuleIds.RATE_TRUNK_CONCURRENT);
@@ -90,7 +90,7 @@ final class RateCapDetector implements Detector {
 
     @Override
     public void onAdmitted(TrackedCall call) {
-        boolean onTrunk = settings.contractOf(call.attempt.trunkId()).maxConcurrent() > 0;
+        boolean onTrunk = settings.contractOf(call.attempt).maxConcurrent() > 0;
         boolean forCaller = settings.perCaller().maxConcurrent() > 0;
         call.countedConcurrency(onTrunk, forCaller);
         if (onTrunk) {

@@ -6,7 +6,8 @@ import java.util.Map;
  * Rate and concurrency caps (rules {@code rate.trunk-cps}, {@code rate.trunk-concurrent},
  * {@code rate.caller-cps}, {@code rate.caller-concurrent}).
  *
- * @param trunkContracts contracted limits per trunk id, from the customer contract.
+ * @param trunkContracts contracted limits per trunk id, from the customer contract, for calls
+ *                       that do not carry their trunk's ({@link CallAttempt#trunkContract()}).
  * @param defaultTrunk   limits of a trunk without a contract entry. Default unlimited: a
  *                       trunk's capacity is a commercial fact, not something to guess.
  * @param perCaller      limits of one calling number on any trunk. Default 10 CPS with a
@@ -26,9 +27,10 @@ public record RateCapSettings(Map<String, TrunkContract> trunkContracts, TrunkCo
         java.util.Objects.requireNonNull(perCaller, "rate.per-caller");
     }
 
-    /** The contract of {@code trunkId}. */
-    TrunkContract contractOf(String trunkId) {
-        return trunkContracts.getOrDefault(trunkId, defaultTrunk);
+    /** The contract of the trunk {@code call} came in on: the one it carries, else the one named here. */
+    TrunkContract contractOf(CallAttempt call) {
+        return call.trunkContract() != null ? call.trunkContract()
+                : trunkContracts.getOrDefault(call.trunkId(), defaultTrunk);
     }
 
     /** These settings with {@code trunkId} bound to {@code contract}. */

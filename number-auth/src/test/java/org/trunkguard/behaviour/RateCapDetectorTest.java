@@ -55,6 +55,25 @@ class RateCapDetectorTest {
     }
 
     @Test
+    void aContractCarriedByTheCallWinsOverTheSettings() {
+        CallAttempt[] up = new CallAttempt[2];
+        for (int i = 0; i < 2; i++) {
+            up[i] = carrying(new TrunkContract(0, 0, 2), "0105555000" + i, "1390000000" + i);
+            assertEquals(Verdict.ALLOW, script.guard.judge(up[i]), "the settings know no contract for this trunk");
+        }
+        Verdict third = script.guard.judge(carrying(new TrunkContract(0, 0, 2), "01055550009", "13900000009"));
+        assertEquals(RuleIds.RATE_TRUNK_CONCURRENT, third.ruleId());
+        script.guard.on(up[0].event(CallEvent.Kind.FAILED, script.clock.advance(1_000)));
+        assertEquals(Verdict.ALLOW, script.guard.judge(carrying(new TrunkContract(0, 0, 2), "01055550009", "13900000008")),
+                "the concurrency the carried contract counted is released");
+    }
+
+    private CallAttempt carrying(TrunkContract contract, String caller, String callee) {
+        return new CallAttempt("carried-" + caller + callee, script.clock.millis(), "newly-added", "ent", caller, callee,
+                null, contract);
+    }
+
+    @Test
     void callerAboveItsRateIsThrottled() {
         Verdict last = Verdict.ALLOW;
         for (int i = 0; i < 21; i++) {

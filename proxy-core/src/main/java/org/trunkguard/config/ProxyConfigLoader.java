@@ -5,13 +5,13 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.trunkguard.behaviour.BehaviourSettings;
-import org.trunkguard.behaviour.RateCapSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.trunkguard.auth.TrunkKind;
+import org.trunkguard.auth.TrunkProfile;
 import org.trunkguard.proxy.trunk.Cidr;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.SipDecoderConfig;
@@ -59,14 +59,9 @@ public final class ProxyConfigLoader {
         List<Trunk> trunks = trunks(root);
         Path dir = file.toAbsolutePath().getParent();
         ConfigNode behaviourNode = root.child("behaviour");
+        // Trunk contracts stay on the trunks (each call carries its trunk's), not in the behaviour
+        // settings: adding or removing a trunk then swaps the trunk table alone.
         BehaviourSettings behaviour = BehaviourConfig.read(behaviourNode);
-        RateCapSettings rates = behaviour.rateCaps();
-        for (Trunk t : trunks) {
-            if (t.contract() != null) {
-                rates = rates.withTrunk(t.id(), t.contract());
-            }
-        }
-        behaviour = behaviour.withRateCaps(rates);
         Path doNotCall = listFile(behaviourNode, dir, "do-not-call");
         Path consent = listFile(behaviourNode, dir, "consent");
         return new ProxyConfig(file, listen, advertised,
@@ -99,7 +94,7 @@ public final class ProxyConfigLoader {
                 throw t.error("trunk '" + id + "' needs at least one entry in sources");
             }
             String enterprise = t.string("enterprise", null);
-            if (kind == TrunkKind.ENTERPRISE && enterprise == null) {
+            if (kind == TrunkKind.ENTERPRISE && (enterprise == null || enterprise.isBlank())) {
                 throw t.error("ENTERPRISE trunk '" + id + "' needs an enterprise");
             }
             InetSocketAddress nextHop = null;
@@ -110,9 +105,8 @@ public final class ProxyConfigLoader {
                 throw t.child("next-hop").error("only the CORE trunk has a next-hop");
             }
             Transport transport = transport(t);
-            out.add(new Trunk(id, kind, enterprise, List.copyOf(sources), nextHop, transport,
-                    t.bool("allow-anonymous", false), t.string("category", null),
-                    BehaviourConfig.contract(t.child("contract"), null)));
+            out.add(new Trunk(new TrunkProfile(id, kind, enterprise, t.bool("allow-anonymous", false)), sources, nextHop,
+                    transport, t.string("category", null), BehaviourConfig.contract(t.child("contract"), null)));
         }
         if (cores != 1) {
             throw root.error("exactly one trunk of kind CORE is needed, found " + cores);

@@ -64,7 +64,7 @@ public final class TrunkguardNode implements AutoCloseable {
         this.authority = authority;
         this.trace = trace;
         this.metrics = metrics;
-        this.callerId = new CallerIdJudge(authority.screen(), config.trunks());
+        this.callerId = new CallerIdJudge(authority.screen());
         this.behaviour = new BehaviourJudge(guard);
         this.detections = detections;
         this.clock = clock;
@@ -203,9 +203,10 @@ public final class TrunkguardNode implements AutoCloseable {
         } else {
             behaviour.guard().replaceLists(doNotCall, consent);
         }
-        proxy.replaceTrunks(next.trunks());
         next.trunks().forEach(t -> metrics.registerTrunk(t.id()));
-        callerId.updateTrunks(next.trunks());
+        // The one swap of the trunks: each trunk carries its caller-ID profile and contract, so a
+        // call sees either the old table or the new one, never a trunk without its terms.
+        proxy.replaceTrunks(next.trunks());
         config = next;
         LOG.info("reloaded {}: {} trunks", next.file(), next.trunks().size());
         return null;

@@ -25,7 +25,7 @@ public final class BehaviourJudge implements CallJudge, CallEvent.Listener {
             return Verdict.ALLOW;
         }
         CallAttempt attempt = new CallAttempt(call.callId(), call.attemptAt(), trunk.id(), trunk.enterpriseId(),
-                call.callerNumber(), call.calleeNumber(), trunk.category());
+                call.callerNumber(), call.calleeNumber(), trunk.category(), trunk.contract());
         call.attach(attempt);
         return guard.judge(attempt);
     }

@@ -1,12 +1,9 @@
 package org.trunkguard.proxy;
 
 import io.netty.util.concurrent.FastThreadLocal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.trunkguard.auth.CallIdentity;
 import org.trunkguard.auth.CallerIdScreen;
-import org.trunkguard.auth.TrunkProfile;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.NameAddress;
 import org.trunkguard.sip.SipHeader;
@@ -16,12 +13,13 @@ import org.trunkguard.verdict.Verdict;
 /**
  * Stage "caller identity → verdict": hands the identities of an INVITE (From, every
  * P-Asserted-Identity, Remote-Party-ID, Privacy, Request-URI) to number-auth's caller-ID rules.
- * Each event loop reuses one {@link CallIdentity}, so judging allocates little beyond the header
- * strings the codec makes on first access.
+ * The trunk's caller-ID profile is the one the call was classified with ({@link Trunk#profile()}),
+ * never looked up again: a reload that replaces the trunk table meanwhile cannot leave a call
+ * without one. Each event loop reuses one {@link CallIdentity}, so judging allocates little beyond
+ * the header strings the codec makes on first access.
  */
 public final class CallerIdJudge implements CallJudge {
     private final CallerIdScreen screen;
-    private volatile Map<String, TrunkProfile> profiles = Map.of();
     private final FastThreadLocal<CallIdentity> identities = new FastThreadLocal<>() {
         @Override
         protected CallIdentity initialValue() {
@@ -29,18 +27,8 @@ public final class CallerIdJudge implements CallJudge {
         }
     };
 
-    public CallerIdJudge(CallerIdScreen screen, List<Trunk> trunks) {
+    public CallerIdJudge(CallerIdScreen screen) {
         this.screen = screen;
-        updateTrunks(trunks);
-    }
-
-    /** New trunk profiles, swapped whole (reload). */
-    public void updateTrunks(List<Trunk> trunks) {
-        Map<String, TrunkProfile> next = new HashMap<>();
-        for (Trunk t : trunks) {
-            next.put(t.id(), new TrunkProfile(t.id(), t.kind(), t.enterpriseId(), t.allowAnonymous()));
-        }
-        profiles = next;
     }
 
     @Override
@@ -50,7 +38,7 @@ public final class CallerIdJudge implements CallJudge {
         identity.reset(from != null && from.valid() ? from.uri() : null, uris(invite.values(SipHeader.P_ASSERTED_IDENTITY)),
                 uriOf(first(invite.values(SipHeader.REMOTE_PARTY_ID))), invite.header(SipHeader.PRIVACY),
                 invite.requestUri());
-        Verdict verdict = screen.screen(profiles.get(trunk.id()), identity);
+        Verdict verdict = screen.screen(trunk.profile(), identity);
         call.numbers(identity.callerNumber() == null ? null : identity.callerNumber().canonical(),
                 identity.calleeNumber() == null ? null : identity.calleeNumber().canonical());
         return verdict;

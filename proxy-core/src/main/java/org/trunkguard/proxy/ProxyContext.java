@@ -8,7 +8,10 @@ import org.trunkguard.proxy.trunk.TrunkTable;
 /** Everything the message path shares: who we are, where things go, what we count. */
 final class ProxyContext {
     final ProxyIdentity identity;
-    /** Replaced whole on reload; the message path reads it once per message. */
+    /**
+     * Replaced whole on reload. The message path reads it once per message, in the trunk stage,
+     * and carries what it found ({@link ClassifiedSip}); nothing later reads it again.
+     */
     volatile TrunkTable trunks;
     final ProxyConfig.Timers timers;
     final long maxCallMillis;

@@ -32,7 +32,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
         try {
             if (classified.inbound().message().isRequest()) {
-                requests.process(classified.inbound(), classified.trunk(), ctx.executor());
+                requests.process(classified, ctx.executor());
             } else {
                 responses.process(classified.inbound(), ctx.executor());
             }

@@ -39,19 +39,22 @@ final class RequestProcessor {
         this.forwarding = forwarding;
     }
 
-    /** Takes ownership of the message. */
-    void process(InboundSip in, Trunk trunk, EventExecutor loop) {
+    /** Takes ownership of the message; routes by the trunk table it was classified with. */
+    void process(ClassifiedSip classified, EventExecutor loop) {
+        InboundSip in = classified.inbound();
+        Trunk trunk = classified.trunk();
+        Trunk core = classified.core();
         SipMessage request = in.message();
         Destination source = new Destination(in.sender(), in.transport(), in.transport() == Transport.UDP ? null : in.channel());
         TransactionLayer layer = ctx.layer(loop);
         switch (request.method()) {
-            case Methods.ACK -> ack(request, source, trunk, layer);
+            case Methods.ACK -> ack(request, source, trunk, core, layer);
             case Methods.CANCEL -> cancel(request, source, layer);
-            default -> newTransaction(request, source, trunk, layer, in.receivedNanos());
+            default -> newTransaction(request, source, trunk, core, layer, in.receivedNanos());
         }
     }
 
-    private void newTransaction(SipMessage request, Destination source, Trunk trunk, TransactionLayer layer,
+    private void newTransaction(SipMessage request, Destination source, Trunk trunk, Trunk core, TransactionLayer layer,
                                 long receivedNanos) {
         String key = TransactionLayer.serverKey(request, null);
         ServerTransaction existing = layer.server(key);
@@ -80,17 +83,17 @@ final class RequestProcessor {
             ctx.counters.loopsDetected.increment();
             replies.respond(txn, 482, Responses.phrase(482));
         } else if (request.to().tag() != null) {
-            inDialog(txn, trunk, layer);
+            inDialog(txn, trunk, core, layer);
         } else if (trunk.isCore()) {
             replies.respond(txn, 404, "No route for requests from the core");
         } else if (txn.isInvite()) {
-            newCall(txn, trunk, layer, receivedNanos);
+            newCall(txn, trunk, core, layer, receivedNanos);
         } else {
-            forwarding.forward(txn, layer, coreDestination(), false, null, null);
+            forwarding.forward(txn, layer, destination(core), false, null, null);
         }
     }
 
-    private void newCall(ServerTransaction txn, Trunk trunk, TransactionLayer layer, long receivedNanos) {
+    private void newCall(ServerTransaction txn, Trunk trunk, Trunk core, TransactionLayer layer, long receivedNanos) {
         SipMessage invite = txn.request();
         CallRecord call = new CallRecord(invite.callId(), trunk, txn.source(), invite.header(SipHeader.FROM),
                 invite.requestUri(), invite.header(SipHeader.TO), invite.header(SipHeader.P_ASSERTED_IDENTITY),
@@ -122,7 +125,7 @@ final class RequestProcessor {
         String mark = verdict.action() == Action.MARK
                 ? MARK_HEADER + ": suspect;rule=" + verdict.ruleId() + ";reason=\"" + verdict.reason().replace("\"", "'") + "\""
                 : null;
-        forwarding.forward(txn, layer, coreDestination(), true, mark, call);
+        forwarding.forward(txn, layer, destination(core), true, mark, call);
         ctx.observer.forwarded(System.nanoTime() - receivedNanos);
     }
 
@@ -131,13 +134,13 @@ final class RequestProcessor {
     }
 
     /** Requests inside a dialog follow the call: from the core to the caller, otherwise to the core. */
-    private void inDialog(ServerTransaction txn, Trunk trunk, TransactionLayer layer) {
+    private void inDialog(ServerTransaction txn, Trunk trunk, Trunk core, TransactionLayer layer) {
         CallRecord call = ctx.calls.get(txn.request().callId());
         if (call == null || !trunk.isCore() && !call.trunk().id().equals(trunk.id())) {
             replies.respond(txn, 481, Responses.phrase(481));
             return;
         }
-        Destination target = trunk.isCore() ? call.caller() : coreDestination();
+        Destination target = trunk.isCore() ? call.caller() : destination(core);
         if (Methods.BYE.equals(txn.request().method()) && call.ended(ctx.clock.millis())) {
             ctx.emit(CallEvent.Type.ENDED, 0, call);
         }
@@ -149,7 +152,7 @@ final class RequestProcessor {
      * transaction's (RFC 3261 §17.2.1) and stops here; any other ACK (of a 2xx, RFC 3261 §13.2.2.4)
      * follows its call end to end.
      */
-    private void ack(SipMessage ack, Destination source, Trunk trunk, TransactionLayer layer) {
+    private void ack(SipMessage ack, Destination source, Trunk trunk, Trunk core, TransactionLayer layer) {
         try {
             if (layer.server(TransactionLayer.serverKey(ack, Methods.INVITE)) instanceof ServerInviteTransaction invite
                     && invite.onAck()) {
@@ -157,7 +160,7 @@ final class RequestProcessor {
             }
             CallRecord call = ctx.calls.get(ack.callId());
             if (call != null && (trunk.isCore() || call.trunk().id().equals(trunk.id()))) {
-                forwarding.forwardStateless(ack, source, trunk.isCore() ? call.caller() : coreDestination());
+                forwarding.forwardStateless(ack, source, trunk.isCore() ? call.caller() : destination(core));
             }
         } finally {
             ack.release();
@@ -201,8 +204,7 @@ final class RequestProcessor {
         return false;
     }
 
-    private Destination coreDestination() {
-        Trunk core = ctx.trunks.core();
+    private static Destination destination(Trunk core) {
         return new Destination(core.nextHop(), core.nextHopTransport(), null);
     }
 }

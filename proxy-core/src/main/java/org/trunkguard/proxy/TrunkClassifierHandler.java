@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.trunkguard.proxy.trunk.Trunk;
+import org.trunkguard.proxy.trunk.TrunkTable;
 import org.trunkguard.sip.InboundSip;
 
 /**
@@ -27,12 +28,13 @@ final class TrunkClassifierHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        Trunk trunk = context.trunks.classify(in.sender().getAddress());
+        TrunkTable trunks = context.trunks;
+        Trunk trunk = trunks.classify(in.sender().getAddress());
         if (trunk == null) {
             counters.unknownSources.increment();
             in.message().release();
             return;
         }
-        ctx.fireChannelRead(new ClassifiedSip(in, trunk));
+        ctx.fireChannelRead(new ClassifiedSip(in, trunk, trunks.core()));
     }
 }

@@ -157,7 +157,11 @@ public final class TrunkguardProxy implements AutoCloseable {
         }
     }
 
-    /** Swaps in new trunks; calls in progress keep going (they are matched by trunk id). */
+    /**
+     * Swaps in new trunks with one write: a message already classified keeps the trunk table it
+     * was classified with (trunk, profile, contract, core), a later one gets the new table. Calls
+     * in progress keep going (their in-dialog requests are matched by trunk id).
+     */
     public void replaceTrunks(java.util.List<org.trunkguard.proxy.trunk.Trunk> trunks) {
         context.trunks = new TrunkTable(trunks);
     }

@@ -2,6 +2,7 @@ package org.trunkguard.admin;
 
 import java.util.List;
 import org.trunkguard.auth.TrunkKind;
+import org.trunkguard.auth.TrunkProfile;
 import org.trunkguard.proxy.CallEvent;
 import org.trunkguard.proxy.CallRecord;
 import org.trunkguard.proxy.trunk.Trunk;
@@ -14,7 +15,8 @@ final class TestCalls {
     }
 
     static CallRecord call(String trunkId, Verdict verdict) {
-        Trunk trunk = new Trunk(trunkId, TrunkKind.ENTERPRISE, "e1", List.of(), null, null, false, null, null);
+        Trunk trunk = new Trunk(new TrunkProfile(trunkId, TrunkKind.ENTERPRISE, "e1", false), List.of(), null, null, null,
+                null);
         CallRecord call = new CallRecord("call-" + trunkId, trunk, null, "sip:01055550000@ent", "sip:13912345678@core",
                 "<sip:13912345678@core>", null, 1_000L);
         call.verdict(verdict);

@@ -54,7 +54,7 @@ class SippIT {
                 s.blocklistFile(), s.allowlistFile(), s.ruleActions());
         ProxyConfig config = c.withCallerId(settings);
         authority = NumberAuthority.load(settings);
-        proxy = new TrunkguardProxy(config, new CallerIdJudge(authority.screen(), config.trunks()), e -> { }).start();
+        proxy = new TrunkguardProxy(config, new CallerIdJudge(authority.screen()), e -> { }).start();
     }
 
     @AfterEach

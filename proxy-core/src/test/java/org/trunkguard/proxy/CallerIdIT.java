@@ -67,7 +67,7 @@ class CallerIdIT {
                           int expected, String what) throws Exception {
         ProxyConfig config = TestTopology.load(transport);
         authority = NumberAuthority.load(config.callerId());
-        proxy = new TrunkguardProxy(config, new CallerIdJudge(authority.screen(), config.trunks()), e -> { }).start();
+        proxy = new TrunkguardProxy(config, new CallerIdJudge(authority.screen()), e -> { }).start();
         callee = new Callee(TestTopology.CORE_HOST, TestTopology.CORE_PORT, transport.uriParam());
         caller = new Caller(callerHost, 5070, transport.uriParam(), TestTopology.PROXY);
         if (extraHeader == null) {

@@ -26,6 +26,9 @@ final class RawCaller implements AutoCloseable {
         this.host = host;
         this.port = port;
         socket = new DatagramSocket(new InetSocketAddress(host, port));
+        // Nothing retransmits a lost final to this caller: a listener held up by a busy machine
+        // must find its answers queued, not dropped by a 208 KiB default buffer.
+        socket.setReceiveBufferSize(RawCore.SOCKET_BUFFER_BYTES);
         socket.setSoTimeout(200);
         thread = new Thread(this::listen, "raw-caller");
         thread.setDaemon(true);

@@ -13,12 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * once and remembers the INVITEs' Call-IDs. Enough for load tests, where a full user agent would be the bottleneck.
  */
 final class RawCore implements AutoCloseable {
+    /** As the proxy's socket-buffer-bytes: what a stock kernel allows (net.core.rmem_max). */
+    static final int SOCKET_BUFFER_BYTES = 4 << 20;
+
     final Set<String> invites = ConcurrentHashMap.newKeySet();
     private final DatagramSocket socket;
     private final Thread thread;
 
     RawCore() throws Exception {
         socket = new DatagramSocket(new InetSocketAddress(TestTopology.CORE_HOST, TestTopology.CORE_PORT));
+        socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
         thread = new Thread(this::serve, "raw-core");
         thread.setDaemon(true);
         thread.start();

@@ -31,8 +31,7 @@ final class TestTopology {
         ProxyConfig c = ProxyConfigLoader.load(file);
         List<Trunk> trunks = new ArrayList<>();
         for (Trunk t : c.trunks()) {
-            trunks.add(t.isCore() ? new Trunk(t.id(), t.kind(), t.enterpriseId(), t.sources(), t.nextHop(), coreTransport,
-                    t.allowAnonymous(), t.category(), t.contract()) : t);
+            trunks.add(t.isCore() ? t.withNextHopTransport(coreTransport) : t);
         }
         Path trace = java.nio.file.Files.createTempDirectory("trunkguard-trace");
         return c.withTrunks(trunks).withCallerId(withStore(c.callerId())).withTrace(c.trace().withDirectory(trace));

@@ -2,24 +2,55 @@ package org.trunkguard.proxy.trunk;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Objects;
 import org.trunkguard.auth.TrunkKind;
+import org.trunkguard.auth.TrunkProfile;
 import org.trunkguard.behaviour.TrunkContract;
 import org.trunkguard.sip.Transport;
 
 /**
- * A SIP peer known by its source addresses. {@code nextHop} is set only for the CORE trunk:
- * it is the one place new calls are sent.
+ * A SIP peer known by its source addresses, with everything a call on it is judged by: its
+ * caller-ID profile and its contract travel with the trunk, so a call that was classified on a
+ * trunk is judged by that trunk's terms even when a reload replaces or removes it meanwhile.
+ * {@code nextHop} is set only for the CORE trunk: it is the one place new calls are sent.
  *
- * @param enterpriseId the enterprise whose segments an ENTERPRISE trunk may present, else null
- * @param allowAnonymous whether calls without a presentable identity (Privacy: id) may pass
+ * @param profile  id, kind, enterprise and anonymous policy: what the caller-ID rules need
  * @param category the enterprise's category for calling-hour and do-not-call rules, or null
- * @param contract the contracted calls per second, burst and concurrent calls (rate caps)
+ * @param contract the contracted calls per second, burst and concurrent calls (rate caps), or
+ *                 null for the behaviour settings' default trunk contract
  */
-public record Trunk(String id, TrunkKind kind, String enterpriseId, List<Cidr> sources,
-                    InetSocketAddress nextHop, Transport nextHopTransport, boolean allowAnonymous, String category,
-                    TrunkContract contract) {
+public record Trunk(TrunkProfile profile, List<Cidr> sources, InetSocketAddress nextHop, Transport nextHopTransport,
+                    String category, TrunkContract contract) {
+
+    public Trunk {
+        Objects.requireNonNull(profile, "profile");
+        sources = List.copyOf(sources);
+    }
+
+    public String id() {
+        return profile.id();
+    }
+
+    public TrunkKind kind() {
+        return profile.kind();
+    }
+
+    /** The enterprise whose segments an ENTERPRISE trunk may present, else null. */
+    public String enterpriseId() {
+        return profile.enterpriseId();
+    }
+
+    /** Whether calls without a presentable identity (Privacy: id) may pass. */
+    public boolean allowAnonymous() {
+        return profile.allowAnonymous();
+    }
 
     public boolean isCore() {
-        return kind == TrunkKind.CORE;
+        return kind() == TrunkKind.CORE;
+    }
+
+    /** This trunk with the core reached over {@code transport} (tests). */
+    public Trunk withNextHopTransport(Transport transport) {
+        return new Trunk(profile, sources, nextHop, transport, category, contract);
     }
 }
