@@ -20,6 +20,8 @@ final class LoopOwner {
     private volatile Channel udp;
     /** The dispatch stage of this loop's UDP pipeline: messages handed over from other loops enter here. */
     private volatile ChannelHandlerContext entry;
+    /** The first stage of this loop's UDP pipeline: datagrams handed over, undecoded, enter here. */
+    private volatile ChannelHandlerContext datagramEntry;
     private boolean flushPending;
     private final Runnable flush = this::flush;
 
@@ -42,6 +44,14 @@ final class LoopOwner {
 
     ChannelHandlerContext entry() {
         return entry;
+    }
+
+    void datagramEntry(ChannelHandlerContext context) {
+        this.datagramEntry = context;
+    }
+
+    ChannelHandlerContext datagramEntry() {
+        return datagramEntry;
     }
 
     /** Sends from this loop's socket; call on this loop. */

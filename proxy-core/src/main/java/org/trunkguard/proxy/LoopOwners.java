@@ -17,11 +17,15 @@ final class LoopOwners {
     }
 
     LoopOwner owner(String callId) {
-        if (callId == null || owners.length == 1) {
+        return callId == null ? owners[0] : owner(callId.hashCode());
+    }
+
+    /** The owner for a Call-ID's {@link String#hashCode()}, also computed from raw bytes (CallIdScan). */
+    LoopOwner owner(int callIdHash) {
+        if (owners.length == 1) {
             return owners[0];
         }
-        int h = callId.hashCode();
-        h ^= h >>> 16;
+        int h = callIdHash ^ callIdHash >>> 16;
         return owners[(h & 0x7fffffff) % owners.length];
     }
 

@@ -2,6 +2,8 @@ package org.trunkguard.proxy;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
@@ -53,13 +55,28 @@ final class Transports {
         return loops.toArray(new EventLoop[0]);
     }
 
+    /** Datagrams one read takes from the kernel with epoll: one recvmmsg call for up to this many. */
+    static final int DATAGRAMS_PER_READ = 8;
+    /** The largest UDP payload over IPv4 or IPv6 without jumbograms. */
+    private static final int MAX_UDP_PAYLOAD = 65_535;
+
     /**
      * Binds the UDP port once on each owner's loop, with SO_REUSEPORT where epoll is in use so
      * every loop has a socket of its own on the one port to send from (DESIGN.md §8). Which socket
-     * a datagram arrives on does not decide where it is handled (LoopDispatcher).
+     * a datagram arrives on does not decide where it is handled (DatagramDispatcher).
+     *
+     * <p>Every datagram is received whole, up to {@code maxMessageBytes} (Netty's default buffer
+     * of 2,048 bytes would cut RFC 4475's 3.5 KB longreq). With epoll a read is one recvmmsg for
+     * up to {@link #DATAGRAMS_PER_READ} datagrams, each in a slot of that size; NIO reads one.
      */
-    Channel[] bindDatagrams(Bootstrap bootstrap, InetSocketAddress address, LoopOwner[] owners) throws InterruptedException {
-        Bootstrap b = epoll ? bootstrap.clone().option(EpollChannelOption.SO_REUSEPORT, true) : bootstrap;
+    Channel[] bindDatagrams(Bootstrap bootstrap, InetSocketAddress address, LoopOwner[] owners, int maxMessageBytes)
+            throws InterruptedException {
+        int slot = Math.min(maxMessageBytes, MAX_UDP_PAYLOAD);
+        Bootstrap b = epoll
+                ? bootstrap.clone().option(EpollChannelOption.SO_REUSEPORT, true)
+                        .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot)
+                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(slot * DATAGRAMS_PER_READ))
+                : bootstrap.clone().option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(slot));
         Channel[] sockets = new Channel[owners.length];
         for (int i = 0; i < owners.length; i++) {
             sockets[i] = b.clone(owners[i].loop).bind(address).sync().channel();

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -25,7 +24,7 @@ import org.trunkguard.sip.SipStreamDecoder;
 
 /**
  * One running proxy: a UDP socket and a TCP listener on the configured address, and the
- * pipeline stages behind them: decode → trunk → sanity → proxy.
+ * pipeline stages behind them: (UDP: route to the owning loop →) decode → trunk → dispatch → sanity → proxy.
  */
 public final class TrunkguardProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrunkguardProxy.class);
@@ -73,13 +72,11 @@ public final class TrunkguardProxy implements AutoCloseable {
         Bootstrap udpBootstrap = new Bootstrap().group(group).channel(transports.datagram())
                 .option(ChannelOption.SO_RCVBUF, config.socketBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, config.socketBufferBytes())
-                // Netty's default datagram buffer is 2048 bytes: a longer SIP message (RFC 4475's
-                // longreq is 3.5 KB) would arrive cut and be refused. Receive whole datagrams.
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.decoder().maxMessageBytes()))
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("decoder", new SipDatagramDecoder(config.decoder()));
+                        ch.pipeline().addLast("route", datagramDispatcher)
+                                .addLast("decoder", new SipDatagramDecoder(config.decoder()));
                         addStages(ch.pipeline());
                     }
                 });
@@ -90,9 +87,10 @@ public final class TrunkguardProxy implements AutoCloseable {
         context.owners = owners;
         sender.attachUdp(owners);
         dispatcher = new LoopDispatcher(owners);
+        datagramDispatcher = new DatagramDispatcher(owners);
         group.next().scheduleAtFixedRate(this::forgetStaleCalls, STALE_CALL_SWEEP_SECONDS, STALE_CALL_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
-        udp = transports.bindDatagrams(udpBootstrap, udpAddress, owners.all());
+        udp = transports.bindDatagrams(udpBootstrap, udpAddress, owners.all(), config.decoder().maxMessageBytes());
         tcp = new ServerBootstrap().group(group).channel(transports.server())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(streamPipeline())
@@ -129,6 +127,7 @@ public final class TrunkguardProxy implements AutoCloseable {
     }
 
     private LoopDispatcher dispatcher;
+    private DatagramDispatcher datagramDispatcher;
     private ProxyHandler proxyHandler;
     private TrunkClassifierHandler classifier;
     private SanityHandler sanity;
