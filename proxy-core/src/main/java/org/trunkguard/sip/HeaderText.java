@@ -56,7 +56,7 @@ final class HeaderText {
         int start = 0;
         while (true) {
             int comma = nextComma(value, start);
-            String part = value.substring(start, comma < 0 ? value.length() : comma).trim();
+            String part = trimLws(value.substring(start, comma < 0 ? value.length() : comma));
             out.add(part);
             if (comma < 0) {
                 return;
@@ -67,7 +67,28 @@ final class HeaderText {
 
     static String firstCommaValue(String value) {
         int comma = nextComma(value, 0);
-        return (comma < 0 ? value : value.substring(0, comma)).trim();
+        return trimLws(comma < 0 ? value : value.substring(0, comma));
+    }
+
+    /**
+     * {@code s} without leading and trailing SP and HTAB, the only white space of RFC 3261
+     * (§25.1 LWS; folds are already unfolded). Unlike {@link String#trim()} it keeps NUL and the
+     * other control bytes, so the grammar checks that follow see and refuse them.
+     */
+    static String trimLws(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+
+    static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** Index of the next comma outside quoted strings and angle brackets, or -1. */
@@ -101,6 +122,20 @@ final class HeaderText {
     }
 
     private static final boolean[] TOKEN = tokenTable();
+    private static final boolean[] WORD = wordTable();
+
+    /** RFC 3261 §25.1 word characters (Call-ID): token characters and {@code ()<>:\"/[]?{}}. */
+    static boolean isWordChar(int c) {
+        return c >= 0 && c < 128 && WORD[c];
+    }
+
+    private static boolean[] wordTable() {
+        boolean[] table = tokenTable();
+        for (char c : "()<>:\\\"/[]?{}".toCharArray()) {
+            table[c] = true;
+        }
+        return table;
+    }
 
     private static boolean[] tokenTable() {
         boolean[] table = new boolean[128];
