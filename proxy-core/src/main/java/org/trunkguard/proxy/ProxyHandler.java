@@ -39,7 +39,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         } catch (RuntimeException e) {
             counters.internalErrors.increment();
-            LOG.error("dropped {} from {}: {}", UntrustedText.escape(classified.inbound().message().toString()), classified.inbound().sender(), e.toString(), e);
+            LOG.error("dropped {} from {}: {}", UntrustedText.escape(classified.inbound().message().toString()),
+                    classified.inbound().sender(), e.toString(), e);
         }
     }
 

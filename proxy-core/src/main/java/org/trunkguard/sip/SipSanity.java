@@ -48,7 +48,7 @@ public final class SipSanity {
             return "empty Call-ID";
         }
         if (!validCallId(msg.callId())) {
-            return "Call-ID is not word [\"@\" word]";
+            return "Call-ID is not word or word@word (RFC 3261 callid)";
         }
         CSeq cseq = msg.cseq();
         if (!cseq.valid()) {

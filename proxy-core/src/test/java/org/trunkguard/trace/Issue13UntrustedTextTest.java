@@ -88,7 +88,8 @@ class Issue13UntrustedTextTest {
 
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TraceCli cli = new TraceCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        TraceCli cli = new TraceCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(0, new CommandLine(cli).execute(args));
         return out.toString(StandardCharsets.UTF_8);
     }
