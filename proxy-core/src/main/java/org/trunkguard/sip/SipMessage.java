@@ -136,6 +136,11 @@ public final class SipMessage extends AbstractReferenceCounted {
         return abs(headers.lineEnd[line]);
     }
 
+    /** Absolute offset in {@link #content()} where the line's value starts (after the colon and LWS). */
+    public int valueStart(int line) {
+        return abs(headers.valueStart[line]);
+    }
+
     /** First line of the header, or -1. */
     public int firstLine(SipHeader header) {
         for (int i = 0; i < headers.size; i++) {

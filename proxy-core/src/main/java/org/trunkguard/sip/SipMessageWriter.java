@@ -25,6 +25,54 @@ public final class SipMessageWriter {
         out.writeBytes(msg.content(), start, msg.lineEnd(line) - start);
     }
 
+    /**
+     * Copies header line {@code line} without its first value: the canonical name, then the
+     * bytes after the first comma outside quotes and angle brackets exactly as received (a
+     * proxy removing its own Route entry must not re-encode the others, RFC 3261 §16.4). Writes
+     * nothing and returns false when the line holds no other value.
+     */
+    public static boolean copyLineWithoutFirstValue(ByteBuf out, SipMessage msg, int line, SipHeader name) {
+        ByteBuf in = msg.content();
+        int end = msg.lineEnd(line);
+        int i = msg.valueStart(line);
+        boolean quoted = false;
+        boolean bracketed = false;
+        for (; i < end; i++) {
+            byte b = in.getByte(i);
+            if (quoted) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    quoted = false;
+                }
+            } else if (b == '"') {
+                quoted = true;
+            } else if (b == '<') {
+                bracketed = true;
+            } else if (b == '>') {
+                bracketed = false;
+            } else if (b == ',' && !bracketed) {
+                break;
+            }
+        }
+        i++;
+        while (i < end && isLwsByte(in.getByte(i))) {
+            i++;
+        }
+        if (i >= end) {
+            return false;
+        }
+        ByteBufUtil.writeAscii(out, name.canonicalName());
+        out.writeByte(':');
+        out.writeByte(' ');
+        out.writeBytes(in, i, end - i);
+        return true;
+    }
+
+    private static boolean isLwsByte(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
     public static void header(ByteBuf out, String name, CharSequence value) {
         ByteBufUtil.writeAscii(out, name);
         out.writeByte(':');

@@ -129,6 +129,26 @@ class Issue13ControlBytesTest {
         assertNull(verdict(invite(VIA, FROM, CONTACT, "Call-ID: intmeth.word%ZK-!.*_+'@word`~)(><:\\/\"][?}{\r\n")));
     }
 
+    @Test
+    void issue13RouteEntriesAfterTheFirstAreCopiedByteForByte() {
+        String wire = invite(VIA, FROM, CONTACT, CALL_ID).replace("CSeq: 1 INVITE\r\n", "CSeq: 1 INVITE\r\n"
+                + "Route: <sip:us;lr>, \"a,\u00ff\" <sip:b;lr>,\r\n <sip:c;lr>\r\nRoute: <sip:only;lr>\r\n");
+        SipMessage m = SipDatagramDecoder.decode(Unpooled.wrappedBuffer(wire.getBytes(StandardCharsets.ISO_8859_1)),
+                SipDecoderConfig.DEFAULT);
+        io.netty.buffer.ByteBuf out = Unpooled.buffer();
+        try {
+            int first = m.firstLine(SipHeader.ROUTE);
+            assertTrue(SipMessageWriter.copyLineWithoutFirstValue(out, m, first, SipHeader.ROUTE));
+            assertEquals("Route: \"a,\u00ff\" <sip:b;lr>,\r\n <sip:c;lr>\r\n", out.toString(StandardCharsets.ISO_8859_1));
+            out.clear();
+            assertFalse(SipMessageWriter.copyLineWithoutFirstValue(out, m, first + 1, SipHeader.ROUTE));
+            assertEquals(0, out.readableBytes());
+        } finally {
+            out.release();
+            m.release();
+        }
+    }
+
     // ---- the value parsers on their own ------------------------------------------------------
 
     @Test
