@@ -61,7 +61,7 @@ final class RequestForwarder {
             SipHeader h = request.headerAt(i);
             at = out.writerIndex();
             if (i == firstVia && stamped != null) {
-                SipMessageWriter.header(out, SipHeader.VIA, stamped);
+                SipMessageWriter.rawHeader(out, SipHeader.VIA, stamped);
             } else if (h == SipHeader.MAX_FORWARDS) {
                 maxForwardsSeen = true;
                 SipMessageWriter.header(out, SipHeader.MAX_FORWARDS, Integer.toString(SipSanity.maxForwards(request) - 1));

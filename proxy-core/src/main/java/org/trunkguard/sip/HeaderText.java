@@ -13,11 +13,16 @@ final class HeaderText {
      * by spaces or tabs) replaced by one space, as RFC 3261 §7.3.1 gives it meaning.
      */
     static String unfold(byte[] buf, int start, int end) {
+        return unfold(buf, start, end, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #unfold(byte[], int, int)}, decoded with {@code charset}. */
+    static String unfold(byte[] buf, int start, int end, java.nio.charset.Charset charset) {
         if (start >= end) {
             return "";
         }
         if (SipFraming.indexOf(buf, start, end, (byte) '\r') < 0) {
-            return new String(buf, start, end - start, StandardCharsets.UTF_8);
+            return new String(buf, start, end - start, charset);
         }
         byte[] out = new byte[end - start];
         int n = 0;
@@ -40,7 +45,7 @@ final class HeaderText {
             out[n++] = b;
             i++;
         }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        return new String(out, 0, n, charset);
     }
 
     static boolean isDigit(int c) {

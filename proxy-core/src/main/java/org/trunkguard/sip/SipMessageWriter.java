@@ -2,6 +2,7 @@ package org.trunkguard.sip;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes outgoing messages by copying the untouched lines of an inbound message byte for byte
@@ -71,6 +72,23 @@ public final class SipMessageWriter {
 
     private static boolean isLwsByte(byte b) {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** A header whose value holds one char per byte ({@link SipMessage#rawValueAt}): written back byte for byte. */
+    public static void rawHeader(ByteBuf out, SipHeader name, CharSequence latin1Value) {
+        ByteBufUtil.writeAscii(out, name.canonicalName());
+        out.writeByte(':');
+        out.writeByte(' ');
+        out.writeCharSequence(latin1Value, StandardCharsets.ISO_8859_1);
+        out.writeBytes(CRLF);
+    }
+
+    /** Copies header line {@code line}'s name and value as received and appends {@code suffix} to the value. */
+    public static void copyLineAppending(ByteBuf out, SipMessage msg, int line, CharSequence suffix) {
+        int start = msg.lineStart(line);
+        out.writeBytes(msg.content(), start, msg.valueEnd(line) - start);
+        ByteBufUtil.writeUtf8(out, suffix);
+        out.writeBytes(CRLF);
     }
 
     public static void header(ByteBuf out, String name, CharSequence value) {

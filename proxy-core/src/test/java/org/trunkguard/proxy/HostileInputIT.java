@@ -149,7 +149,8 @@ class HostileInputIT {
         String routes = "Route: <sip:127.0.0.1:5060;lr> ,\"\u00e9\u00ff,\" <sip:a.example.net;lr>\r\n"
                 + "Route: \"\u00c3\u0028\u00ff\" <sip:core.example.net;lr>\r\n";
         String branch = "z9hG4bKcancel13";
-        String inviteSent = invite(branch, VIA, from, to, callId, routes + CONTACT);
+        String via = VIA + ";x=\"\u00ff\u00fe\"";
+        String inviteSent = invite(branch, via, from, to, callId, routes + CONTACT);
         send(caller, inviteSent);
 
         String forwarded = receive(core, 2000, m -> m.startsWith("INVITE "));
@@ -161,8 +162,14 @@ class HostileInputIT {
                 "Route: \"\u00c3\u0028\u00ff\" <sip:core.example.net;lr>"), lines(forwarded, "Route"),
                 "our own Route entry removed, the others forwarded byte for byte");
 
+        String stampedVia = "Via: " + via + ";branch=" + branch + ";rport=" + CALLER_PORT + ";received=" + CALLER;
+        assertEquals(stampedVia, lines(forwarded, "Via").get(1), "the caller's Via stamped, its other bytes kept");
+
         send(core, response(forwarded, "180 Ringing", "core13"));
-        assertNotNull(receive(caller, 2000, m -> m.startsWith("SIP/2.0 180")), "180 relayed");
+        String ringing = receive(caller, 2000, m -> m.startsWith("SIP/2.0 180"));
+        assertNotNull(ringing, "180 relayed");
+        assertEquals(List.of(stampedVia), lines(ringing, "Via"), "the relayed response's Via byte for byte");
+        assertEquals(List.of("To: " + to + ";tag=core13"), lines(ringing, "To"));
 
         send(caller, inviteSent.replace("INVITE sip:", "CANCEL sip:").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL")
                 .replace(CONTACT, ""));
@@ -194,6 +201,26 @@ class HostileInputIT {
         assertNotNull(relayed, "487 relayed to the caller");
         send(caller, inviteSent.replace("INVITE sip:", "ACK sip:").replace("CSeq: 1 INVITE", "CSeq: 1 ACK")
                 .replace(CONTACT, "").replace("To: " + to + "\r\n", lines(relayed, "To").get(0) + "\r\n"));
+    }
+
+    /** A response the proxy writes itself repeats the request's To bytes and only adds the tag. */
+    @Test
+    void issue13LocalResponsesRepeatTheToBytes() throws Exception {
+        String to = TO + ";x=\"\u00fe\u00ff\u00c3\"";
+        String via = VIA + ";x=\"\u00ff\"";
+        send(caller, invite("z9hG4bKlocal13", via, "<sip:13812345678@" + CALLER + ">;tag=r13", to, "local13@" + CALLER,
+                CONTACT));
+        String trying = receive(caller, 2000, m -> m.startsWith("SIP/2.0 100"));
+        String refused = receive(caller, 2000, m -> m.startsWith("SIP/2.0 403"));
+        assertNotNull(refused, "a caller outside the trunk's segments is refused");
+        String stampedVia = "Via: " + via + ";branch=z9hG4bKlocal13;rport=" + CALLER_PORT + ";received=" + CALLER;
+        for (String response : new String[] {trying, refused}) {
+            assertNotNull(response);
+            assertEquals(List.of(stampedVia), lines(response, "Via"));
+        }
+        assertEquals(List.of("To: " + to), lines(trying, "To"));
+        assertTrue(lines(refused, "To").get(0).startsWith("To: " + to + ";tag="), lines(refused, "To").toString());
+        assertNull(receive(core, 300, m -> m.contains("local13@")), "never reaches the core");
     }
 
     /** No control byte, no invisible character and no unbounded value from the wire reaches the decision log. */
