@@ -50,17 +50,6 @@ final class ControlBytes {
         return -1;
     }
 
-    /** Index of the first byte below 0x20 or DEL, ignoring quoting and folding; -1 when none. */
-    static int firstControl(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** True when some byte of the range is below 0x20 or is DEL; false positives are harmless. */
     private static boolean mayHoldControl(byte[] bytes, int from, int to) {
         int i = from;
@@ -109,7 +98,7 @@ final class ControlBytes {
     }
 
     /** A byte no unquoted SIP text may hold: below 0x20 except HTAB, and DEL. */
-    static boolean isControl(int c) {
+    private static boolean isControl(int c) {
         return c < 0x20 && c != '\t' || c == 0x7F;
     }
 }
