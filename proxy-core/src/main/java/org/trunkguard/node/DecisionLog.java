@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trunkguard.proxy.CallEvent;
 import org.trunkguard.proxy.CallRecord;
+import org.trunkguard.trace.UntrustedText;
 import org.trunkguard.verdict.Action;
 import org.trunkguard.verdict.Verdict;
 
@@ -51,12 +52,22 @@ final class DecisionLog implements CallEvent.Listener {
             return;
         }
         LOG.info("{} {} call {} from {} on trunk {} to {}: {} ({})", verdict.action(),
-                verdict.blocksCall() ? verdict.sipStatus() : "", call.callId(), caller(call), call.trunk().id(),
-                call.calleeNumber(), verdict.ruleId(), verdict.reason());
+                verdict.blocksCall() ? verdict.sipStatus() : "", escape(call.callId()), escape(caller(call)),
+                escape(call.trunk().id()), escape(call.calleeNumber()), escape(verdict.ruleId()),
+                escape(verdict.reason()));
     }
 
     /** The normalised calling number, or the raw From when no rule normalised it (an emergency call). */
     private static String caller(CallRecord call) {
         return call.callerNumber().isEmpty() ? call.fromUri() : call.callerNumber();
+    }
+
+    /**
+     * Every value in the line may come from the caller (a rule's reason quotes the number it
+     * judged): escaped and capped, so no control byte or 33 KB From reaches the log. The trace
+     * record keeps the raw value.
+     */
+    private static String escape(String untrusted) {
+        return UntrustedText.escape(untrusted);
     }
 }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trunkguard.trace.UntrustedText;
 
 /**
  * Stage 4: transactions, routing and the verdict. Anything unexpected thrown while handling one
@@ -38,7 +39,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         } catch (RuntimeException e) {
             counters.internalErrors.increment();
-            LOG.error("dropped {} from {}: {}", classified.inbound().message(), classified.inbound().sender(), e.toString(), e);
+            LOG.error("dropped {} from {}: {}", UntrustedText.escape(classified.inbound().message().toString()),
+                    classified.inbound().sender(), e.toString(), e);
         }
     }
 

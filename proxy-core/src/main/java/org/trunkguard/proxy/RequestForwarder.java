@@ -61,7 +61,7 @@ final class RequestForwarder {
             SipHeader h = request.headerAt(i);
             at = out.writerIndex();
             if (i == firstVia && stamped != null) {
-                SipMessageWriter.header(out, SipHeader.VIA, stamped);
+                SipMessageWriter.rawHeader(out, SipHeader.VIA, stamped);
             } else if (h == SipHeader.MAX_FORWARDS) {
                 maxForwardsSeen = true;
                 SipMessageWriter.header(out, SipHeader.MAX_FORWARDS, Integer.toString(SipSanity.maxForwards(request) - 1));
@@ -111,10 +111,9 @@ final class RequestForwarder {
         List<String> values = new ArrayList<>(2);
         SipMessage.splitValues(request.valueAt(line), values);
         if (!values.isEmpty() && us.designates(values.get(0))) {
-            values.remove(0);
-            if (!values.isEmpty()) {
-                SipMessageWriter.header(out, SipHeader.ROUTE, String.join(", ", values));
-            }
+            // The other entries as received: decoded and re-encoded, bytes that are not UTF-8
+            // would change and the CANCEL's Route would no longer be the next hop's.
+            SipMessageWriter.copyLineWithoutFirstValue(out, request, line, SipHeader.ROUTE);
         } else {
             SipMessageWriter.copyLine(out, request, line);
         }

@@ -1,8 +1,6 @@
 package org.trunkguard.proxy;
 
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayList;
-import java.util.List;
 import org.trunkguard.proxy.transaction.ClientTransaction;
 import org.trunkguard.sip.SipHeader;
 import org.trunkguard.sip.SipMessage;
@@ -91,15 +89,9 @@ final class ResponseRelay {
                 SipMessageWriter.copyLine(out, response, i);
                 continue;
             }
-            String value = response.valueAt(i);
-            if (value.indexOf(',') < 0) {
-                continue; // our Via on a line of its own, as the proxy always writes it: drop the line
-            }
-            List<String> values = new ArrayList<>(2);
-            SipMessage.splitValues(value, values);
-            if (values.size() > 1) {
-                SipMessageWriter.header(out, SipHeader.VIA, String.join(", ", values.subList(1, values.size())));
-            }
+            // Our Via is on a line of its own as the proxy always writes it, and then the line goes;
+            // otherwise the other values stay, byte for byte.
+            SipMessageWriter.copyLineWithoutFirstValue(out, response, i, SipHeader.VIA);
         }
         SipMessageWriter.endHeaders(out);
         SipMessageWriter.body(out, response);

@@ -25,10 +25,10 @@ public final class Responses {
         for (int i = 0; i < request.headerLineCount(); i++) {
             SipHeader h = request.headerAt(i);
             if (i == firstVia && stamped != null) {
-                SipMessageWriter.header(out, SipHeader.VIA, stamped);
+                SipMessageWriter.rawHeader(out, SipHeader.VIA, stamped);
             } else if (h == SipHeader.TO && toTag != null && status > 100 && request.to() != null && request.to().valid()
                     && request.to().tag() == null) {
-                SipMessageWriter.header(out, SipHeader.TO, request.valueAt(i) + ";tag=" + toTag);
+                SipMessageWriter.copyLineAppending(out, request, i, ";tag=" + toTag);
             } else if (h == SipHeader.VIA || h == SipHeader.FROM || h == SipHeader.TO || h == SipHeader.CALL_ID
                     || h == SipHeader.CSEQ) {
                 SipMessageWriter.copyLine(out, request, i);

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trunkguard.trace.CallDecision;
 import org.trunkguard.trace.TraceWriter;
+import org.trunkguard.trace.UntrustedText;
 
 /**
  * Writes the trace record of every decided call before the decision leaves the proxy, and the
@@ -70,7 +71,7 @@ public final class TraceRecorder implements ProxyHooks, CallEvent.Listener {
         try {
             writer.event(event.call().callId(), kind, event.atMillis(), event.status());
         } catch (IOException e) {
-            LOG.warn("trace event for {} not written: {}", event.call().callId(), e.toString());
+            LOG.warn("trace event for {} not written: {}", UntrustedText.escape(event.call().callId()), e.toString());
         }
     }
 }

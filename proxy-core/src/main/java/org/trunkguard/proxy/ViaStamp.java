@@ -15,7 +15,10 @@ final class ViaStamp {
     private ViaStamp() {
     }
 
-    /** The first Via line's new value, or null when it needs no stamp. */
+    /**
+     * The first Via line's new value, one char per byte (write it with
+     * {@link org.trunkguard.sip.SipMessageWriter#rawHeader}), or null when it needs no stamp.
+     */
     static String stampedFirstLine(SipMessage request, InetSocketAddress source) {
         Via top = request.topVia();
         if (top == null || !top.valid()) {
@@ -26,7 +29,8 @@ final class ViaStamp {
         if (!needsReceived) {
             return null;
         }
-        String line = request.valueAt(request.firstLine(SipHeader.VIA));
+        // One char per byte: the parameters kept are written back exactly as received.
+        String line = request.rawValueAt(request.firstLine(SipHeader.VIA));
         int comma = firstComma(line);
         String first = comma < 0 ? line : line.substring(0, comma);
         StringBuilder out = new StringBuilder(line.length() + 40);

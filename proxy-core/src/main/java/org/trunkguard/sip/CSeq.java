@@ -13,7 +13,7 @@ public record CSeq(long number, String method, String invalidReason) {
     }
 
     static CSeq parse(String value) {
-        String v = value.trim();
+        String v = HeaderText.trimLws(value);
         int i = 0;
         while (i < v.length() && HeaderText.isDigit(v.charAt(i))) {
             i++;
@@ -29,7 +29,7 @@ public record CSeq(long number, String method, String invalidReason) {
             return invalid("CSeq number exceeds 2^32-1");
         }
         int methodStart = i;
-        while (methodStart < v.length() && HeaderText.isWhitespace((byte) v.charAt(methodStart))) {
+        while (methodStart < v.length() && HeaderText.isWhitespace(v.charAt(methodStart))) {
             methodStart++;
         }
         if (methodStart == i) {

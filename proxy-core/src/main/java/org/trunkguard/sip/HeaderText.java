@@ -13,11 +13,16 @@ final class HeaderText {
      * by spaces or tabs) replaced by one space, as RFC 3261 §7.3.1 gives it meaning.
      */
     static String unfold(byte[] buf, int start, int end) {
+        return unfold(buf, start, end, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #unfold(byte[], int, int)}, decoded with {@code charset}. */
+    static String unfold(byte[] buf, int start, int end, java.nio.charset.Charset charset) {
         if (start >= end) {
             return "";
         }
         if (SipFraming.indexOf(buf, start, end, (byte) '\r') < 0) {
-            return new String(buf, start, end - start, StandardCharsets.UTF_8);
+            return new String(buf, start, end - start, charset);
         }
         byte[] out = new byte[end - start];
         int n = 0;
@@ -40,7 +45,7 @@ final class HeaderText {
             out[n++] = b;
             i++;
         }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        return new String(out, 0, n, charset);
     }
 
     static boolean isDigit(int c) {
@@ -56,7 +61,7 @@ final class HeaderText {
         int start = 0;
         while (true) {
             int comma = nextComma(value, start);
-            String part = value.substring(start, comma < 0 ? value.length() : comma).trim();
+            String part = trimLws(value.substring(start, comma < 0 ? value.length() : comma));
             out.add(part);
             if (comma < 0) {
                 return;
@@ -67,7 +72,28 @@ final class HeaderText {
 
     static String firstCommaValue(String value) {
         int comma = nextComma(value, 0);
-        return (comma < 0 ? value : value.substring(0, comma)).trim();
+        return trimLws(comma < 0 ? value : value.substring(0, comma));
+    }
+
+    /**
+     * {@code s} without leading and trailing SP and HTAB, the only white space of RFC 3261
+     * (§25.1 LWS; folds are already unfolded). Unlike {@link String#trim()} it keeps NUL and the
+     * other control bytes, so the grammar checks that follow see and refuse them.
+     */
+    static String trimLws(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+
+    static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** Index of the next comma outside quoted strings and angle brackets, or -1. */
@@ -101,6 +127,20 @@ final class HeaderText {
     }
 
     private static final boolean[] TOKEN = tokenTable();
+    private static final boolean[] WORD = wordTable();
+
+    /** RFC 3261 §25.1 word characters (Call-ID): token characters and {@code ()<>:\"/[]?{}}. */
+    static boolean isWordChar(int c) {
+        return c >= 0 && c < 128 && WORD[c];
+    }
+
+    private static boolean[] wordTable() {
+        boolean[] table = tokenTable();
+        for (char c : "()<>:\\\"/[]?{}".toCharArray()) {
+            table[c] = true;
+        }
+        return table;
+    }
 
     private static boolean[] tokenTable() {
         boolean[] table = new boolean[128];

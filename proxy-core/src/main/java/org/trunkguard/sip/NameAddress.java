@@ -14,7 +14,11 @@ public record NameAddress(String displayName, String uri, String tag, String inv
     }
 
     public static NameAddress parse(String value) {
-        String v = value.trim();
+        String v = HeaderText.trimLws(value);
+        if (ControlBytes.firstIllegal(v) >= 0) {
+            // RFC 3261 §25.1: outside a quoted-pair no control byte is text, nor white space.
+            return invalid("control byte outside a quoted-pair");
+        }
         int i = 0;
         String display = null;
         String uri;
@@ -35,7 +39,7 @@ public record NameAddress(String displayName, String uri, String tag, String inv
                 j++;
             }
             if (j < v.length() && v.charAt(j) == '<') {
-                display = v.substring(0, j).trim();
+                display = HeaderText.trimLws(v.substring(0, j));
                 i = j;
             } else if (j < v.length() && v.charAt(j) == ':' && v.substring(0, j).indexOf(' ') < 0 && j > 0) {
                 return bareAddrSpec(v);
@@ -91,9 +95,15 @@ public record NameAddress(String displayName, String uri, String tag, String inv
             if (nameEnd == nameStart || !isToken(v, nameStart, nameEnd)) {
                 return invalid("empty or malformed header parameter");
             }
-            if (eq >= 0 && nameEnd - nameStart == 3 && v.regionMatches(true, nameStart, "tag", 0, 3)) {
+            if (eq >= 0) {
                 int valueStart = skipSpace(v, eq + 1);
-                tag = v.substring(valueStart, trimEnd(v, valueStart, next));
+                int valueEnd = trimEnd(v, valueStart, next);
+                if (!genericValue(v, valueStart, valueEnd)) {
+                    return invalid("header parameter value is neither token, host nor quoted string");
+                }
+                if (nameEnd - nameStart == 3 && v.regionMatches(true, nameStart, "tag", 0, 3)) {
+                    tag = v.substring(valueStart, valueEnd);
+                }
             }
             i = next;
         }
@@ -127,8 +137,28 @@ public record NameAddress(String displayName, String uri, String tag, String inv
         return -1;
     }
 
+    /**
+     * RFC 3261 §25.1 {@code gen-value = token / host / quoted-string}: a host is a token but for
+     * an IPv6 reference, whose brackets and colons are let through here as ViaParams does.
+     */
+    private static boolean genericValue(String v, int from, int to) {
+        if (from == to) {
+            return false;
+        }
+        if (v.charAt(from) == '"') {
+            return to - from >= 2 && closingQuote(v.substring(from, to)) == to - from - 1;
+        }
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (!HeaderText.isTokenChar(c) && c != ':' && c != '[' && c != ']') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int trimEnd(String v, int from, int to) {
-        while (to > from && v.charAt(to - 1) <= ' ') {
+        while (to > from && HeaderText.isWhitespace(v.charAt(to - 1))) {
             to--;
         }
         return to;

@@ -127,6 +127,15 @@ public final class SipMessage extends AbstractReferenceCounted {
         return HeaderText.unfold(head, headers.valueStart[line], headers.valueEnd[line]);
     }
 
+    /**
+     * The value of one header line as ISO-8859-1, one char per byte: for a line the proxy
+     * rewrites, so that writing it back with {@link SipMessageWriter#rawHeader} repeats every
+     * byte it does not change, bytes that are not UTF-8 included.
+     */
+    public String rawValueAt(int line) {
+        return HeaderText.unfold(head, headers.valueStart[line], headers.valueEnd[line], StandardCharsets.ISO_8859_1);
+    }
+
     /** Absolute offsets in {@link #content()} of a header line including its CRLF. */
     public int lineStart(int line) {
         return abs(headers.lineStart[line]);
@@ -134,6 +143,16 @@ public final class SipMessage extends AbstractReferenceCounted {
 
     public int lineEnd(int line) {
         return abs(headers.lineEnd[line]);
+    }
+
+    /** Absolute offset in {@link #content()} where the line's value starts (after the colon and LWS). */
+    public int valueStart(int line) {
+        return abs(headers.valueStart[line]);
+    }
+
+    /** Absolute offset in {@link #content()} just past the line's value (before trailing LWS and CRLF). */
+    public int valueEnd(int line) {
+        return abs(headers.valueEnd[line]);
     }
 
     /** First line of the header, or -1. */

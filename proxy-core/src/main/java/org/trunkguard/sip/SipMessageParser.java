@@ -14,6 +14,8 @@ package org.trunkguard.sip;
  */
 final class SipMessageParser {
     static final String NO_EMPTY_LINE = "no empty line ends the header section";
+    /** An unknown header's name goes into a 400's reason phrase: tokens only, but bounded. */
+    private static final int MAX_NAME_IN_REASON = 32;
 
     private SipMessageParser() {
     }
@@ -73,10 +75,41 @@ final class SipMessageParser {
             msg.markMalformed(400, NO_EMPTY_LINE);
         }
         StartLine.parse(msg, head, startEnd - 1);
+        if (problem == null) {
+            problem = controlByteProblem(msg, head, startEnd - 1);
+        }
         if (problem != null) {
             msg.markMalformed(400, problem);
         }
         return headerEnd;
+    }
+
+    /**
+     * Why the start line or a header value holds a control byte outside a quoted-pair, or null.
+     * The reason names the header, never the bytes: it becomes a reason phrase.
+     */
+    private static String controlByteProblem(SipMessage msg, byte[] head, int startLineEnd) {
+        int at = ControlBytes.firstIllegal(head, 0, startLineEnd);
+        if (at >= 0) {
+            return "control byte " + hex(head[at]) + " in the start line";
+        }
+        HeaderIndex index = msg.headers;
+        for (int line = 0; line < index.size; line++) {
+            at = ControlBytes.firstIllegal(head, index.valueStart[line], index.valueEnd[line]);
+            if (at >= 0) {
+                SipHeader id = index.id[line];
+                String name = id == SipHeader.OTHER ? msg.headerNameAt(line) : id.canonicalName();
+                if (name.length() > MAX_NAME_IN_REASON) {
+                    name = name.substring(0, MAX_NAME_IN_REASON) + "...";
+                }
+                return "control byte " + hex(head[at]) + " in the " + name + " header";
+            }
+        }
+        return null;
+    }
+
+    private static String hex(byte b) {
+        return String.format("0x%02X", b & 0xFF);
     }
 
     /** Adds the line [pos, contentEnd) to the index; false when it is not "name: value". */

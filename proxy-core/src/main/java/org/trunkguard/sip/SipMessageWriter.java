@@ -2,6 +2,7 @@ package org.trunkguard.sip;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes outgoing messages by copying the untouched lines of an inbound message byte for byte
@@ -23,6 +24,71 @@ public final class SipMessageWriter {
     public static void copyLine(ByteBuf out, SipMessage msg, int line) {
         int start = msg.lineStart(line);
         out.writeBytes(msg.content(), start, msg.lineEnd(line) - start);
+    }
+
+    /**
+     * Copies header line {@code line} without its first value: the canonical name, then the
+     * bytes after the first comma outside quotes and angle brackets exactly as received (a
+     * proxy removing its own Route entry must not re-encode the others, RFC 3261 §16.4). Writes
+     * nothing and returns false when the line holds no other value.
+     */
+    public static boolean copyLineWithoutFirstValue(ByteBuf out, SipMessage msg, int line, SipHeader name) {
+        ByteBuf in = msg.content();
+        int end = msg.lineEnd(line);
+        int i = msg.valueStart(line);
+        boolean quoted = false;
+        boolean bracketed = false;
+        for (; i < end; i++) {
+            byte b = in.getByte(i);
+            if (quoted) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    quoted = false;
+                }
+            } else if (b == '"') {
+                quoted = true;
+            } else if (b == '<') {
+                bracketed = true;
+            } else if (b == '>') {
+                bracketed = false;
+            } else if (b == ',' && !bracketed) {
+                break;
+            }
+        }
+        i++;
+        while (i < end && isLwsByte(in.getByte(i))) {
+            i++;
+        }
+        if (i >= end) {
+            return false;
+        }
+        ByteBufUtil.writeAscii(out, name.canonicalName());
+        out.writeByte(':');
+        out.writeByte(' ');
+        out.writeBytes(in, i, end - i);
+        return true;
+    }
+
+    private static boolean isLwsByte(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** A header whose value holds one char per byte ({@link SipMessage#rawValueAt}): written back byte for byte. */
+    public static void rawHeader(ByteBuf out, SipHeader name, CharSequence latin1Value) {
+        ByteBufUtil.writeAscii(out, name.canonicalName());
+        out.writeByte(':');
+        out.writeByte(' ');
+        out.writeCharSequence(latin1Value, StandardCharsets.ISO_8859_1);
+        out.writeBytes(CRLF);
+    }
+
+    /** Copies header line {@code line}'s name and value as received and appends {@code suffix} to the value. */
+    public static void copyLineAppending(ByteBuf out, SipMessage msg, int line, CharSequence suffix) {
+        int start = msg.lineStart(line);
+        out.writeBytes(msg.content(), start, msg.valueEnd(line) - start);
+        ByteBufUtil.writeUtf8(out, suffix);
+        out.writeBytes(CRLF);
     }
 
     public static void header(ByteBuf out, String name, CharSequence value) {

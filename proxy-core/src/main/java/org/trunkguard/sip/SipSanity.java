@@ -47,6 +47,9 @@ public final class SipSanity {
         if (msg.callId().isEmpty()) {
             return "empty Call-ID";
         }
+        if (!validCallId(msg.callId())) {
+            return "Call-ID is not word or word@word (RFC 3261 callid)";
+        }
         CSeq cseq = msg.cseq();
         if (!cseq.valid()) {
             return cseq.invalidReason();
@@ -126,11 +129,30 @@ public final class SipSanity {
         if (mf == null) {
             return 70;
         }
-        return validMaxForwards(mf) ? Integer.parseInt(mf.trim()) : -1;
+        return validMaxForwards(mf) ? Integer.parseInt(HeaderText.trimLws(mf)) : -1;
+    }
+
+    /**
+     * RFC 3261 §25.1 {@code callid = word [ "@" word ]}: ASCII only. The proxy copies the Call-ID
+     * into the CANCEL and ACK it builds and the next hop matches them by it, so bytes the grammar
+     * forbids are refused here rather than carried.
+     */
+    static boolean validCallId(String callId) {
+        int at = callId.indexOf('@');
+        if (at == 0 || at == callId.length() - 1 || at >= 0 && callId.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < callId.length(); i++) {
+            char c = callId.charAt(i);
+            if (c != '@' && !HeaderText.isWordChar(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean validMaxForwards(String value) {
-        String v = value.trim();
+        String v = HeaderText.trimLws(value);
         if (v.isEmpty() || v.length() > 5) {
             return false;
         }

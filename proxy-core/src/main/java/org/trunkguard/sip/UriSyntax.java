@@ -43,6 +43,9 @@ public final class UriSyntax {
             if (c == ' ' || c == '\t' || c == '<' || c == '>') {
                 return "white space or angle bracket inside a URI";
             }
+            if (c < 0x20 || c == 0x7F) {
+                return "control byte inside a URI"; // RFC 3986 §2: only escaped, as %00
+            }
         }
         String scheme = scheme(uri);
         if (scheme == null) {

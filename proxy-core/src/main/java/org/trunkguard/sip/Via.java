@@ -26,6 +26,10 @@ public record Via(String transport, String host, int port, String branch, boolea
     }
 
     public static Via parse(String value) {
+        if (ControlBytes.firstIllegal(value) >= 0) {
+            // RFC 3261 §25.1: only SP and HTAB are white space; a trim must not validate NUL away.
+            return invalid("Via has a control byte outside a quoted-pair");
+        }
         int[] bounds = new int[6];
         int i = 0;
         for (int part = 0; part < 3; part++) {
@@ -51,7 +55,7 @@ public record Via(String transport, String host, int port, String branch, boolea
             return invalid("Via protocol is not SIP/2.0");
         }
         int semicolon = value.indexOf(';', i);
-        String sentBy = (semicolon < 0 ? value.substring(i) : value.substring(i, semicolon)).trim();
+        String sentBy = HeaderText.trimLws(semicolon < 0 ? value.substring(i) : value.substring(i, semicolon));
         HostPort hostPort = HostPort.parse(sentBy);
         if (hostPort == null) {
             return invalid("Via sent-by is malformed");

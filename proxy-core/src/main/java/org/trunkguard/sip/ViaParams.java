@@ -90,14 +90,14 @@ final class ViaParams {
     }
 
     private static int trimStart(String v, int from, int to) {
-        while (from < to && v.charAt(from) <= ' ') {
+        while (from < to && HeaderText.isWhitespace(v.charAt(from))) {
             from++;
         }
         return from;
     }
 
     private static int trimEnd(String v, int from, int to) {
-        while (to > from && v.charAt(to - 1) <= ' ') {
+        while (to > from && HeaderText.isWhitespace(v.charAt(to - 1))) {
             to--;
         }
         return to;

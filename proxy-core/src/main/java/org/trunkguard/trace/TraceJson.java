@@ -77,7 +77,10 @@ final class TraceJson {
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c >= 0x7F && c <= 0x9F || c == 0x2028 || c == 0x2029
+                            || Character.getType(c) == Character.FORMAT) {
+                        // Valid JSON either way; escaped so that printing a line cannot drive a
+                        // terminal or reorder text (bidirectional overrides).
                         json.append(String.format("\\u%04x", (int) c));
                     } else {
                         json.append(c);

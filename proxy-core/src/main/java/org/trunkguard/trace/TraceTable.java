@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Writes call traces as an aligned text table for people: one row per call attempt, times in the
  * operator's zone, the call's progress as offsets from the decision ({@code +2.4s}). Raw headers
- * are left to the JSON output, which has every field.
+ * are left to the JSON output, which has every field. Values are shown as {@link UntrustedText}
+ * escapes them: no control byte reaches the terminal and no cell passes 256 bytes of its value.
  */
 final class TraceTable {
 
@@ -80,7 +81,8 @@ final class TraceTable {
         return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 
+    /** Cells are read on a terminal: values from the wire are escaped and capped (JSON has them whole). */
     private static String text(String value) {
-        return value == null || value.isEmpty() ? NONE : value;
+        return value == null || value.isEmpty() ? NONE : UntrustedText.escape(value);
     }
 }

@@ -9,6 +9,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -151,19 +152,30 @@ class CorpusIT {
             socket.setSoTimeout(1500);
             OutputStream out = socket.getOutputStream();
             byte[] wire = Corpus.wireBytes(row);
-            if (oneByteAtATime) {
-                for (byte b : wire) {
-                    out.write(b);
+            boolean closedWhileWriting = false;
+            try {
+                if (oneByteAtATime) {
+                    for (byte b : wire) {
+                        out.write(b);
+                        out.flush();
+                    }
+                } else {
+                    out.write(wire);
                     out.flush();
                 }
-            } else {
-                out.write(wire);
-                out.flush();
+            } catch (SocketException closed) {
+                // A framing error (ncl, mcl01) closes the connection at once; writing the body one
+                // byte at a time may still be under way and meet the reset. Only there is it the verdict.
+                if (expected.stream() != CorpusVerdicts.StreamOutcome.CLOSE) {
+                    throw closed;
+                }
+                closedWhileWriting = true;
             }
             InputStream in = socket.getInputStream();
             switch (expected.stream()) {
                 case CLOSE, CLOSE_AFTER_TIMEOUT -> {
-                    assertEquals(-1, readUntilClosed(in, INCOMPLETE_TIMEOUT_MS + 2000), row.file() + ": connection closed");
+                    assertTrue(closedWhileWriting || readUntilClosed(in, INCOMPLETE_TIMEOUT_MS + 2000) == -1,
+                            row.file() + ": connection closed");
                     assertTrue(Await.until(() -> counters.framingErrors.sum() > framingBefore, 2000), "framing error counted");
                 }
                 case SAME -> {
