@@ -24,8 +24,7 @@ import org.trunkguard.sip.SipStreamDecoder;
 
 /**
  * One running proxy: a UDP socket and a TCP listener on the configured address, and the
- * pipeline stages behind them: (UDP: route to the owning loop → absorb retransmissions →) decode → trunk →
- * dispatch → sanity → proxy.
+ * pipeline stages behind them: (UDP: route to the owning loop →) decode → trunk → dispatch → sanity → proxy.
  */
 public final class TrunkguardProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrunkguardProxy.class);
@@ -77,7 +76,6 @@ public final class TrunkguardProxy implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast("route", datagramDispatcher)
-                                .addLast("retransmissions", datagramRetransmissions)
                                 .addLast("decoder", new SipDatagramDecoder(config.decoder()));
                         addStages(ch.pipeline());
                     }
@@ -90,7 +88,6 @@ public final class TrunkguardProxy implements AutoCloseable {
         sender.attachUdp(owners);
         dispatcher = new LoopDispatcher(owners);
         datagramDispatcher = new DatagramDispatcher(owners);
-        datagramRetransmissions = new DatagramRetransmissions(owners);
         group.next().scheduleAtFixedRate(this::forgetStaleCalls, STALE_CALL_SWEEP_SECONDS, STALE_CALL_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
         udp = transports.bindDatagrams(udpBootstrap, udpAddress, owners.all(), config.decoder().maxMessageBytes());
@@ -131,7 +128,6 @@ public final class TrunkguardProxy implements AutoCloseable {
 
     private LoopDispatcher dispatcher;
     private DatagramDispatcher datagramDispatcher;
-    private DatagramRetransmissions datagramRetransmissions;
     private ProxyHandler proxyHandler;
     private TrunkClassifierHandler classifier;
     private SanityHandler sanity;

@@ -50,20 +50,11 @@ public final class TransactionLayer implements TransactionContext {
         }
         Via top = request.topVia();
         if (top.rfc3261Branch()) {
-            return serverKey(top, method);
+            return top.branch() + '|' + top.sentBy().toLowerCase(Locale.ROOT) + '|' + method;
         }
         String fromTag = request.from().tag();
         return "2543|" + request.callId() + '|' + request.cseq().number() + '|' + fromTag + '|' + top.sentBy() + '|'
                 + method;
-    }
-
-    /**
-     * The key of an RFC 3261 request (its top Via carries the magic cookie): branch, sent-by and
-     * method, ACK counted as INVITE (§17.2.3). Also built from a raw datagram (RawRequestHead).
-     */
-    public static String serverKey(Via rfc3261Top, String method) {
-        String m = "ACK".equals(method) ? "INVITE" : method;
-        return rfc3261Top.branch() + '|' + rfc3261Top.sentBy().toLowerCase(Locale.ROOT) + '|' + m;
     }
 
     public static String clientKey(String branch, String method) {
