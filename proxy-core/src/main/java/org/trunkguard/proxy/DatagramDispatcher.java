@@ -3,7 +3,6 @@ package org.trunkguard.proxy;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import org.trunkguard.sip.CallIdScan;
 
@@ -24,11 +23,9 @@ final class DatagramDispatcher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        if (ctx.channel() instanceof DatagramChannel) {
-            LoopOwner here = owners.on(ctx.channel().eventLoop());
-            if (here != null) {
-                here.datagramEntry(ctx);
-            }
+        LoopOwner here = owners.ofDatagramStage(ctx);
+        if (here != null) {
+            here.datagramEntry(ctx);
         }
     }
 
@@ -38,10 +35,8 @@ final class DatagramDispatcher extends ChannelInboundHandlerAdapter {
             long hash = CallIdScan.hash(packet.content());
             if (hash != CallIdScan.NONE) {
                 LoopOwner owner = owners.owner((int) hash);
-                ChannelHandlerContext entry = owner.datagramEntry();
-                if (!owner.loop.inEventLoop() && entry != null) {
-                    entry.fireChannelRead(msg); // Netty runs the decoder and every later stage on the owner's loop
-                    return;
+                if (owner.takeOver(owner.datagramEntry(), msg)) {
+                    return; // the decoder and every later stage run on the owner's loop
                 }
             }
         }

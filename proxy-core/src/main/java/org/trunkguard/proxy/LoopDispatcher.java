@@ -3,7 +3,6 @@ package org.trunkguard.proxy;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.DatagramChannel;
 
 /**
  * Stage 2: to the loop that owns the call. A decoded message goes on, on this loop, when its
@@ -20,26 +19,20 @@ final class LoopDispatcher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        if (ctx.channel() instanceof DatagramChannel) {
-            LoopOwner here = owners.on(ctx.channel().eventLoop());
-            if (here != null) {
-                here.entry(ctx);
-            }
+        LoopOwner here = owners.ofDatagramStage(ctx);
+        if (here != null) {
+            here.entry(ctx);
         }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof ClassifiedSip classified)) {
-            ctx.fireChannelRead(msg);
-            return;
+        if (msg instanceof ClassifiedSip classified) {
+            LoopOwner owner = owners.owner(classified.inbound().message().callId());
+            if (owner.takeOver(owner.entry(), msg)) {
+                return;
+            }
         }
-        LoopOwner owner = owners.owner(classified.inbound().message().callId());
-        ChannelHandlerContext entry = owner.entry();
-        if (owner.loop.inEventLoop() || entry == null) {
-            ctx.fireChannelRead(msg);
-        } else {
-            entry.fireChannelRead(msg); // from another thread: Netty runs the rest of the pipeline on the owner's loop
-        }
+        ctx.fireChannelRead(msg);
     }
 }

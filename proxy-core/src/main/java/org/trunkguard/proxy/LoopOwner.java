@@ -54,6 +54,19 @@ final class LoopOwner {
         return datagramEntry;
     }
 
+    /**
+     * Passes {@code msg} on at {@code entry}, a stage of this loop's UDP pipeline, when the
+     * current thread is another loop; Netty then runs the rest of the pipeline here. False, and
+     * nothing done, when the caller is this loop already or the entry is not registered yet.
+     */
+    boolean takeOver(ChannelHandlerContext entry, Object msg) {
+        if (loop.inEventLoop() || entry == null) {
+            return false;
+        }
+        entry.fireChannelRead(msg);
+        return true;
+    }
+
     /** Sends from this loop's socket; call on this loop. */
     void write(DatagramPacket packet) {
         udp.write(packet, udp.voidPromise());

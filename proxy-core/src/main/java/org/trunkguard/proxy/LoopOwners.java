@@ -1,5 +1,7 @@
 package org.trunkguard.proxy;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.EventExecutor;
 import org.trunkguard.proxy.transaction.TransactionLayer;
 
@@ -37,6 +39,11 @@ final class LoopOwners {
             }
         }
         return null;
+    }
+
+    /** The owner of {@code ctx}'s loop when {@code ctx} is a stage of a UDP socket's pipeline, else null. */
+    LoopOwner ofDatagramStage(ChannelHandlerContext ctx) {
+        return ctx.channel() instanceof DatagramChannel ? on(ctx.channel().eventLoop()) : null;
     }
 
     /** The owner whose loop is the current thread, or null. */

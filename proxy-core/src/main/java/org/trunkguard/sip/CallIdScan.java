@@ -90,12 +90,8 @@ public final class CallIdScan {
     }
 
     private static int nextLine(ByteBuf buf, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (buf.getByte(i) == '\n') {
-                return i + 1;
-            }
-        }
-        return end;
+        int lf = buf.indexOf(from, end, (byte) '\n');
+        return lf < 0 ? end : lf + 1;
     }
 
     private static boolean matches(ByteBuf buf, int at, String lowerName) {

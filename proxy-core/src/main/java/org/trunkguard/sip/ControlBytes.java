@@ -1,5 +1,6 @@
 package org.trunkguard.sip;
 
+import io.netty.util.AsciiString;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -13,8 +14,8 @@ import java.nio.ByteOrder;
  * trim or forwarded raw to the core, so the message is malformed.
  *
  * <p>Almost no header value holds any byte below 0x20 at all, so eight bytes are tested at a
- * time first (the "has less than" word trick), and the byte loop with its quote state runs only
- * for values that fail it: a folded line, a tab, a quoted-pair or an attack.
+ * time first (the "has less than" word trick), and the loop with its quote state runs only for
+ * values that fail it: a folded line, a tab, a quoted-pair or an attack.
  */
 final class ControlBytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -27,15 +28,29 @@ final class ControlBytes {
 
     /** Index of the first control byte outside a quoted-pair in {@code bytes[from, to)}, or -1. */
     static int firstIllegal(byte[] bytes, int from, int to) {
-        return mayHoldControl(bytes, from, to) ? scan(bytes, from, to) : -1;
+        if (!mayHoldControl(bytes, from, to)) {
+            return -1;
+        }
+        int at = firstIllegal(new AsciiString(bytes, from, to - from, false)); // one char per byte, no copy
+        return at < 0 ? -1 : from + at;
     }
 
-    /** The same for a String (a header value already decoded; a URI). */
+    /**
+     * The same for text: a header value as received (one char per byte) or already decoded, a
+     * URI. A folded line break (CRLF followed by SP or HTAB) is white space, any other CR is not.
+     */
     static int firstIllegal(CharSequence s) {
         boolean quoted = false;
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c == '\r') {
+                if (i + 2 < n && s.charAt(i + 1) == '\n' && (s.charAt(i + 2) == ' ' || s.charAt(i + 2) == '\t')) {
+                    i += 2;
+                    continue;
+                }
+                return i;
+            }
             if (quoted && c == '\\') {
                 if (i + 1 < n && (s.charAt(i + 1) == '\r' || s.charAt(i + 1) == '\n')) {
                     return i + 1;
@@ -70,31 +85,6 @@ final class ControlBytes {
             }
         }
         return false;
-    }
-
-    private static int scan(byte[] bytes, int from, int to) {
-        boolean quoted = false;
-        for (int i = from; i < to; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == '\r') {
-                if (i + 2 < to && bytes[i + 1] == '\n' && (bytes[i + 2] == ' ' || bytes[i + 2] == '\t')) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            if (quoted && b == '\\') {
-                if (i + 1 < to && (bytes[i + 1] == '\r' || bytes[i + 1] == '\n')) {
-                    return i + 1;
-                }
-                i++;
-            } else if (b == '"') {
-                quoted = !quoted;
-            } else if (isControl(b)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** A byte no unquoted SIP text may hold: below 0x20 except HTAB, and DEL. */

@@ -9,7 +9,7 @@ package org.trunkguard.trace;
  * <li>Control characters (below 0x20, DEL, C1) become {@code \xNN}.</li>
  * <li>Characters that change how text looks without being seen (format characters such as the
  * bidirectional overrides and zero-width spaces, line and paragraph separators, lone surrogates,
- * unassigned and private-use code points) become <code>&#92;u{XXXX}</code>; so does U+FFFD, which here
+ * unassigned and private-use code points) become <code>&#92;u{HHHH}</code>, the code point in hex; so does U+FFFD, which here
  * always stands for bytes that were not UTF-8.</li>
  * <li>Once {@code maxBytes} of the value's UTF-8 have been shown, the rest is left out and
  * {@code …(+N bytes)} says how much.</li>
