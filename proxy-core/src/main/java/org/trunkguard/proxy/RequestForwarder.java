@@ -57,8 +57,18 @@ final class RequestForwarder {
         int firstRoute = request.firstLine(SipHeader.ROUTE);
         boolean maxForwardsSeen = false;
         boolean lengthSeen = false;
+        // Lines passed on unchanged are copied in runs, one write each; a line that is rewritten,
+        // or whose forwarded bytes a CANCEL or ACK must repeat, ends the run before it.
+        int run = 0;
         for (int i = 0; i < request.headerLineCount(); i++) {
             SipHeader h = request.headerAt(i);
+            boolean rewritten = i == firstVia && stamped != null || h == SipHeader.MAX_FORWARDS || h == SipHeader.ROUTE;
+            if (!rewritten && (hop == null || !isIdentity(h))) {
+                lengthSeen |= h == SipHeader.CONTENT_LENGTH;
+                continue;
+            }
+            SipMessageWriter.copyLines(out, request, run, i);
+            run = i + 1;
             at = out.writerIndex();
             if (i == firstVia && stamped != null) {
                 SipMessageWriter.rawHeader(out, SipHeader.VIA, stamped);
@@ -71,13 +81,11 @@ final class RequestForwarder {
                     hop.route(out, at, out.writerIndex());
                 }
             } else {
-                lengthSeen |= h == SipHeader.CONTENT_LENGTH;
                 SipMessageWriter.copyLine(out, request, i);
-                if (hop != null) {
-                    recordIdentity(hop, h, out, at);
-                }
+                recordIdentity(hop, h, out, at);
             }
         }
+        SipMessageWriter.copyLines(out, request, run, request.headerLineCount());
         if (!maxForwardsSeen) {
             SipMessageWriter.header(out, SipHeader.MAX_FORWARDS, "69");
         }
@@ -91,6 +99,11 @@ final class RequestForwarder {
         SipMessageWriter.endHeaders(out);
         SipMessageWriter.body(out, request);
         return out;
+    }
+
+    /** The lines a CANCEL or ACK for the forwarded INVITE repeats (RFC 3261 §9.1, §17.1.1.3). */
+    private static boolean isIdentity(SipHeader h) {
+        return h == SipHeader.FROM || h == SipHeader.TO || h == SipHeader.CALL_ID;
     }
 
     private static void recordIdentity(HopRequests.Builder hop, SipHeader h, ByteBuf out, int at) {

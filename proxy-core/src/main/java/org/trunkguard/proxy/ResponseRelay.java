@@ -84,14 +84,15 @@ final class ResponseRelay {
         ByteBuf out = ctx.alloc.buffer(SipMessageWriter.sizeHint(response, 0));
         SipMessageWriter.startLine(out, response);
         int firstVia = response.firstLine(SipHeader.VIA);
-        for (int i = 0; i < response.headerLineCount(); i++) {
-            if (i != firstVia) {
-                SipMessageWriter.copyLine(out, response, i);
-                continue;
-            }
+        int lines = response.headerLineCount();
+        if (firstVia < 0) {
+            SipMessageWriter.copyLines(out, response, 0, lines);
+        } else {
+            SipMessageWriter.copyLines(out, response, 0, firstVia);
             // Our Via is on a line of its own as the proxy always writes it, and then the line goes;
             // otherwise the other values stay, byte for byte.
-            SipMessageWriter.copyLineWithoutFirstValue(out, response, i, SipHeader.VIA);
+            SipMessageWriter.copyLineWithoutFirstValue(out, response, firstVia, SipHeader.VIA);
+            SipMessageWriter.copyLines(out, response, firstVia + 1, lines);
         }
         SipMessageWriter.endHeaders(out);
         SipMessageWriter.body(out, response);

@@ -27,6 +27,17 @@ public final class SipMessageWriter {
     }
 
     /**
+     * Copies header lines {@code [from, to)} as received in one write: a well-formed message's
+     * lines follow each other, and one copy of a run costs what one copy of a line does.
+     */
+    public static void copyLines(ByteBuf out, SipMessage msg, int from, int to) {
+        if (from < to) {
+            int start = msg.lineStart(from);
+            out.writeBytes(msg.content(), start, msg.lineEnd(to - 1) - start);
+        }
+    }
+
+    /**
      * Copies header line {@code line} without its first value: the canonical name, then the
      * bytes after the first comma outside quotes and angle brackets exactly as received (a
      * proxy removing its own Route entry must not re-encode the others, RFC 3261 §16.4). Writes
