@@ -57,35 +57,31 @@ final class RequestForwarder {
         int firstRoute = request.firstLine(SipHeader.ROUTE);
         boolean maxForwardsSeen = false;
         boolean lengthSeen = false;
-        // Lines passed on unchanged are copied in runs, one write each; a line that is rewritten,
-        // or whose forwarded bytes a CANCEL or ACK must repeat, ends the run before it.
+        // Lines passed on unchanged are copied in runs, one write each; only a rewritten line ends a run.
         int run = 0;
         for (int i = 0; i < request.headerLineCount(); i++) {
             SipHeader h = request.headerAt(i);
-            boolean rewritten = i == firstVia && stamped != null || h == SipHeader.MAX_FORWARDS || h == SipHeader.ROUTE;
-            if (!rewritten && (hop == null || !isIdentity(h))) {
-                lengthSeen |= h == SipHeader.CONTENT_LENGTH;
+            lengthSeen |= h == SipHeader.CONTENT_LENGTH;
+            boolean stampVia = i == firstVia && stamped != null;
+            if (!stampVia && h != SipHeader.MAX_FORWARDS && h != SipHeader.ROUTE) {
                 continue;
             }
-            SipMessageWriter.copyLines(out, request, run, i);
+            copyRun(out, request, run, i, hop);
             run = i + 1;
             at = out.writerIndex();
-            if (i == firstVia && stamped != null) {
+            if (stampVia) {
                 SipMessageWriter.rawHeader(out, SipHeader.VIA, stamped);
             } else if (h == SipHeader.MAX_FORWARDS) {
                 maxForwardsSeen = true;
                 SipMessageWriter.header(out, SipHeader.MAX_FORWARDS, Integer.toString(SipSanity.maxForwards(request) - 1));
-            } else if (h == SipHeader.ROUTE) {
+            } else {
                 writeRoute(out, request, i, i == firstRoute, us);
                 if (hop != null && out.writerIndex() > at) {
                     hop.route(out, at, out.writerIndex());
                 }
-            } else {
-                SipMessageWriter.copyLine(out, request, i);
-                recordIdentity(hop, h, out, at);
             }
         }
-        SipMessageWriter.copyLines(out, request, run, request.headerLineCount());
+        copyRun(out, request, run, request.headerLineCount(), hop);
         if (!maxForwardsSeen) {
             SipMessageWriter.header(out, SipHeader.MAX_FORWARDS, "69");
         }
@@ -101,18 +97,30 @@ final class RequestForwarder {
         return out;
     }
 
-    /** The lines a CANCEL or ACK for the forwarded INVITE repeats (RFC 3261 §9.1, §17.1.1.3). */
-    private static boolean isIdentity(SipHeader h) {
-        return h == SipHeader.FROM || h == SipHeader.TO || h == SipHeader.CALL_ID;
-    }
-
-    private static void recordIdentity(HopRequests.Builder hop, SipHeader h, ByteBuf out, int at) {
-        if (h == SipHeader.FROM) {
-            hop.from(out, at, out.writerIndex());
-        } else if (h == SipHeader.TO) {
-            hop.to(out, at, out.writerIndex());
-        } else if (h == SipHeader.CALL_ID) {
-            hop.callId(out, at, out.writerIndex());
+    /**
+     * Copies lines {@code [from, to)} unchanged and gives {@code hop}, when there is one, the
+     * forwarded bytes of the From, To and Call-ID lines among them: what a CANCEL or ACK for the
+     * INVITE repeats (RFC 3261 §9.1, §17.1.1.3).
+     */
+    private static void copyRun(ByteBuf out, SipMessage request, int from, int to, HopRequests.Builder hop) {
+        if (from >= to) {
+            return;
+        }
+        int shift = out.writerIndex() - request.lineStart(from);
+        SipMessageWriter.copyLines(out, request, from, to);
+        if (hop == null) {
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            int start = shift + request.lineStart(i);
+            int end = shift + request.lineEnd(i);
+            switch (request.headerAt(i)) {
+                case FROM -> hop.from(out, start, end);
+                case TO -> hop.to(out, start, end);
+                case CALL_ID -> hop.callId(out, start, end);
+                default -> {
+                }
+            }
         }
     }
 

@@ -22,8 +22,7 @@ public final class SipMessageWriter {
 
     /** Copies header line {@code line} as received, folded continuation lines included. */
     public static void copyLine(ByteBuf out, SipMessage msg, int line) {
-        int start = msg.lineStart(line);
-        out.writeBytes(msg.content(), start, msg.lineEnd(line) - start);
+        copyLines(out, msg, line, line + 1);
     }
 
     /**
