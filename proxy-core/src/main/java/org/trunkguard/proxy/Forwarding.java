@@ -31,7 +31,7 @@ final class Forwarding {
         SipMessage request = txn.request();
         String branch = ctx.identity.newBranch();
         String via = ctx.identity.viaValue(target.transport(), branch);
-        String rr = recordRoute ? ctx.identity.recordRouteValue(txn.source().transport()) : null;
+        String rr = recordRoute ? ctx.identity.recordRouteLines(txn.source().transport(), target.transport()) : null;
         HopRequests.Builder hop = txn.isInvite() ? new HopRequests.Builder() : null;
         ByteBuf bytes = RequestForwarder.build(ctx.alloc, request,
                 new RequestForwarder.Plan(txn.source().address(), via, rr, markLine, target.transport()), ctx.identity, hop);

@@ -17,6 +17,7 @@ public final class ProxyIdentity {
     private final String branchPrefix;
     private final String tagPrefix;
     private final AtomicLong counter = new AtomicLong();
+    private final String[][] recordRouteLines;
 
     public ProxyIdentity(String host, int port) {
         this.host = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -26,6 +27,7 @@ public final class ProxyIdentity {
         String bootId = HexFormat.of().formatHex(boot);
         this.branchPrefix = Via.MAGIC_COOKIE + "tg" + bootId + ".";
         this.tagPrefix = "tg" + bootId + ".";
+        this.recordRouteLines = recordRouteLines();
     }
 
     public String sentBy() {
@@ -49,8 +51,33 @@ public final class ProxyIdentity {
         return "SIP/2.0/" + transport.token() + " " + sentBy() + ";branch=" + branch;
     }
 
+    /** Our Record-Route URI as reached over {@code transport}. */
     public String recordRouteValue(Transport transport) {
         return "<sip:" + sentBy() + (transport == Transport.TCP ? ";transport=tcp" : "") + ";lr>";
+    }
+
+    /**
+     * The Record-Route header lines, CRLFs included, that a dialog-creating request received over
+     * {@code in} and forwarded over {@code out} carries. One entry when the transports agree; two
+     * when they differ (RFC 5658 double record-routing): the top one, which the next hop will
+     * contact, for {@code out}; the one below it, which the caller's side will contact, for
+     * {@code in}. Each side thus reaches us over the transport it uses.
+     */
+    public String recordRouteLines(Transport in, Transport out) {
+        return recordRouteLines[in.ordinal()][out.ordinal()];
+    }
+
+    private String[][] recordRouteLines() {
+        Transport[] all = Transport.values();
+        String[][] lines = new String[all.length][all.length];
+        for (Transport in : all) {
+            for (Transport out : all) {
+                String line = "Record-Route: " + recordRouteValue(out) + "\r\n";
+                lines[in.ordinal()][out.ordinal()] = in == out ? line
+                        : line + "Record-Route: " + recordRouteValue(in) + "\r\n";
+            }
+        }
+        return lines;
     }
 
     /** True when the Via was written by this proxy (a loop, or a response to our request). */

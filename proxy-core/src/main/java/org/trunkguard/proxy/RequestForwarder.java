@@ -15,7 +15,8 @@ import org.trunkguard.sip.Transport;
 /**
  * Builds the copy of a request that the proxy forwards (RFC 3261 §16.6): our Via on top, the
  * received Via stamped (RFC 3581), Max-Forwards decremented (or 70 added), our Record-Route
- * added to dialog-creating requests, a top Route naming us removed (loose routing, §16.4), and
+ * lines added to dialog-creating requests (two where the transports differ, RFC 5658), the top
+ * Route entries naming us removed (loose routing, §16.4; both of a double Record-Route), and
  * every other byte, body included, as received. The Request-URI is left alone: where the request
  * goes is the configured next hop, never what the URI says.
  */
@@ -24,8 +25,12 @@ final class RequestForwarder {
     }
 
     /** What the forwarded copy needs beyond the request itself. */
-    record Plan(InetSocketAddress source, String viaValue, String recordRoute, String markLine, Transport outTransport) {
+    record Plan(InetSocketAddress source, String viaValue, String recordRouteLines, String markLine,
+                Transport outTransport) {
     }
+
+    /** At most this many of our own entries lead a Route: one, or the pair a double Record-Route left. */
+    private static final int MAX_OWN_ROUTES = 2;
 
     /**
      * The forwarded bytes. When {@code hop} is given (an INVITE) it receives, byte for byte as
@@ -49,12 +54,12 @@ final class RequestForwarder {
         if (hop != null) {
             hop.via(out, at, out.writerIndex());
         }
-        if (plan.recordRoute() != null) {
-            SipMessageWriter.header(out, SipHeader.RECORD_ROUTE, plan.recordRoute());
+        if (plan.recordRouteLines() != null) {
+            SipMessageWriter.text(out, plan.recordRouteLines());
         }
         String stamped = ViaStamp.stampedFirstLine(request, plan.source());
         int firstVia = request.firstLine(SipHeader.VIA);
-        int firstRoute = request.firstLine(SipHeader.ROUTE);
+        int ownRoutes = ownRoutes(request, us);
         boolean maxForwardsSeen = false;
         boolean lengthSeen = false;
         // Lines passed on unchanged are copied in runs, one write each; only a rewritten line ends a run.
@@ -75,7 +80,7 @@ final class RequestForwarder {
                 maxForwardsSeen = true;
                 SipMessageWriter.header(out, SipHeader.MAX_FORWARDS, Integer.toString(SipSanity.maxForwards(request) - 1));
             } else {
-                writeRoute(out, request, i, i == firstRoute, us);
+                ownRoutes -= writeRoute(out, request, i, ownRoutes);
                 if (hop != null && out.writerIndex() > at) {
                     hop.route(out, at, out.writerIndex());
                 }
@@ -124,19 +129,38 @@ final class RequestForwarder {
         }
     }
 
-    private static void writeRoute(ByteBuf out, SipMessage request, int line, boolean first, ProxyIdentity us) {
-        if (!first) {
-            SipMessageWriter.copyLine(out, request, line);
-            return;
+    /**
+     * How many of the leading Route entries, across Route lines, designate this proxy: the ones the
+     * forwarded copy leaves out (RFC 3261 §16.4; RFC 5658 §3 for the second of a double entry).
+     */
+    private static int ownRoutes(SipMessage request, ProxyIdentity us) {
+        int own = 0;
+        List<String> values = null;
+        for (int i = request.firstLine(SipHeader.ROUTE); i >= 0 && i < request.headerLineCount(); i++) {
+            if (request.headerAt(i) != SipHeader.ROUTE) {
+                continue;
+            }
+            values = values == null ? new ArrayList<>(2) : values;
+            values.clear();
+            SipMessage.splitValues(request.valueAt(i), values);
+            for (String value : values) {
+                if (own == MAX_OWN_ROUTES || !us.designates(value)) {
+                    return own;
+                }
+                own++;
+            }
         }
-        List<String> values = new ArrayList<>(2);
-        SipMessage.splitValues(request.valueAt(line), values);
-        if (!values.isEmpty() && us.designates(values.get(0))) {
-            // The other entries as received: decoded and re-encoded, bytes that are not UTF-8
-            // would change and the CANCEL's Route would no longer be the next hop's.
-            SipMessageWriter.copyLineWithoutFirstValue(out, request, line, SipHeader.ROUTE);
-        } else {
+        return own;
+    }
+
+    /** Writes Route line {@code line} without its first {@code drop} entries; returns how many it dropped. */
+    private static int writeRoute(ByteBuf out, SipMessage request, int line, int drop) {
+        if (drop == 0) {
             SipMessageWriter.copyLine(out, request, line);
+            return 0;
         }
+        // The other entries as received: decoded and re-encoded, bytes that are not UTF-8
+        // would change and the CANCEL's Route would no longer be the next hop's.
+        return SipMessageWriter.copyLineWithoutFirstValues(out, request, line, SipHeader.ROUTE, drop);
     }
 }

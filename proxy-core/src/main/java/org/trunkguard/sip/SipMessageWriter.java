@@ -43,9 +43,40 @@ public final class SipMessageWriter {
      * nothing and returns false when the line holds no other value.
      */
     public static boolean copyLineWithoutFirstValue(ByteBuf out, SipMessage msg, int line, SipHeader name) {
+        int before = out.writerIndex();
+        copyLineWithoutFirstValues(out, msg, line, name, 1);
+        return out.writerIndex() > before;
+    }
+
+    /**
+     * Copies header line {@code line} without its first {@code drop} values, the rest as
+     * {@link #copyLineWithoutFirstValue} does. Returns how many values it left out: {@code drop},
+     * or fewer when the line holds no more (then it writes nothing).
+     */
+    public static int copyLineWithoutFirstValues(ByteBuf out, SipMessage msg, int line, SipHeader name, int drop) {
         ByteBuf in = msg.content();
         int end = msg.lineEnd(line);
         int i = msg.valueStart(line);
+        int dropped = 0;
+        while (dropped < drop) {
+            i = afterValue(in, i, end);
+            dropped++;
+            while (i < end && isLwsByte(in.getByte(i))) {
+                i++;
+            }
+            if (i >= end) {
+                return dropped;
+            }
+        }
+        ByteBufUtil.writeAscii(out, name.canonicalName());
+        out.writeByte(':');
+        out.writeByte(' ');
+        out.writeBytes(in, i, end - i);
+        return dropped;
+    }
+
+    /** The index just past the comma that ends the value starting at {@code i}, or past {@code end}. */
+    private static int afterValue(ByteBuf in, int i, int end) {
         boolean quoted = false;
         boolean bracketed = false;
         for (; i < end; i++) {
@@ -63,21 +94,10 @@ public final class SipMessageWriter {
             } else if (b == '>') {
                 bracketed = false;
             } else if (b == ',' && !bracketed) {
-                break;
+                return i + 1;
             }
         }
-        i++;
-        while (i < end && isLwsByte(in.getByte(i))) {
-            i++;
-        }
-        if (i >= end) {
-            return false;
-        }
-        ByteBufUtil.writeAscii(out, name.canonicalName());
-        out.writeByte(':');
-        out.writeByte(' ');
-        out.writeBytes(in, i, end - i);
-        return true;
+        return end + 1;
     }
 
     private static boolean isLwsByte(byte b) {

@@ -149,6 +149,27 @@ class Issue13ControlBytesTest {
         }
     }
 
+    @Test
+    void issue13BothEntriesOfADoubleRecordRouteCanBeLeftOut() {
+        String wire = invite(VIA, FROM, CONTACT, CALL_ID).replace("CSeq: 1 INVITE\r\n", "CSeq: 1 INVITE\r\n"
+                + "Route: <sip:us;lr>, <sip:us;transport=tcp;lr>,\r\n \"\u00ff\" <sip:c;lr>\r\nRoute: <sip:only;lr>\r\n");
+        SipMessage m = SipDatagramDecoder.decode(Unpooled.wrappedBuffer(wire.getBytes(StandardCharsets.ISO_8859_1)),
+                SipDecoderConfig.DEFAULT);
+        io.netty.buffer.ByteBuf out = Unpooled.buffer();
+        try {
+            int first = m.firstLine(SipHeader.ROUTE);
+            assertEquals(2, SipMessageWriter.copyLineWithoutFirstValues(out, m, first, SipHeader.ROUTE, 2));
+            assertEquals("Route: \"\u00ff\" <sip:c;lr>\r\n", out.toString(StandardCharsets.ISO_8859_1));
+            out.clear();
+            assertEquals(1, SipMessageWriter.copyLineWithoutFirstValues(out, m, first + 1, SipHeader.ROUTE, 2),
+                    "a line with fewer entries is left out whole and says how many it held");
+            assertEquals(0, out.readableBytes());
+        } finally {
+            out.release();
+            m.release();
+        }
+    }
+
     // ---- the value parsers on their own ------------------------------------------------------
 
     @Test
