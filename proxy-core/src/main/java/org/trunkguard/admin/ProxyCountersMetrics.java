@@ -40,6 +40,8 @@ final class ProxyCountersMetrics implements MeterBinder {
                 "INVITEs the proxy answered itself with a rejection or throttle");
         bind(registry, "calls.forwarded", counters.callsForwarded,
                 "INVITEs forwarded to the core");
+        bind(registry, "requests.refused", counters.requestsRefused,
+                "Out-of-dialog requests other than INVITE (MESSAGE, SUBSCRIBE, REGISTER, ...) refused by the caller-ID, volume or register rules");
         bind(registry, "send.failures", counters.sendFailures,
                 "Messages the proxy could not send");
         bind(registry, "loops.detected", counters.loopsDetected,

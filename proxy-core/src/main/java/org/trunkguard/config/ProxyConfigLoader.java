@@ -13,6 +13,7 @@ import java.util.Set;
 import org.trunkguard.auth.TrunkKind;
 import org.trunkguard.auth.TrunkProfile;
 import org.trunkguard.proxy.trunk.Cidr;
+import org.trunkguard.proxy.trunk.RegisterPolicy;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.SipDecoderConfig;
 import org.trunkguard.sip.Transport;
@@ -27,7 +28,7 @@ public final class ProxyConfigLoader {
     private static final Set<String> ADMIN = Set.of("host", "port");
     private static final Set<String> TIMERS = Set.of("t1-ms", "t2-ms");
     private static final Set<String> TRUNK = Set.of("id", "kind", "sources", "enterprise", "next-hop", "transport",
-            "allow-anonymous", "category", "contract");
+            "allow-anonymous", "category", "contract", "register");
 
     private ProxyConfigLoader() {
     }
@@ -106,7 +107,8 @@ public final class ProxyConfigLoader {
             }
             Transport transport = transport(t);
             out.add(new Trunk(new TrunkProfile(id, kind, enterprise, t.bool("allow-anonymous", false)), sources, nextHop,
-                    transport, t.string("category", null), BehaviourConfig.contract(t.child("contract"), null)));
+                    transport, t.string("category", null), BehaviourConfig.contract(t.child("contract"), null),
+                    registerPolicy(t)));
         }
         if (cores != 1) {
             throw root.error("exactly one trunk of kind CORE is needed, found " + cores);
@@ -145,6 +147,15 @@ public final class ProxyConfigLoader {
         } catch (IllegalArgumentException e) {
             throw t.child("kind").error("must be ENTERPRISE, INTERNATIONAL, INTERCARRIER or CORE, got '" + text + "'");
         }
+    }
+
+    private static RegisterPolicy registerPolicy(ConfigNode t) throws ConfigException {
+        String text = t.string("register", "own-numbers");
+        RegisterPolicy policy = RegisterPolicy.named(text);
+        if (policy == null) {
+            throw t.child("register").error("must be own-numbers or refuse, got '" + text + "'");
+        }
+        return policy;
     }
 
     private static Transport transport(ConfigNode t) throws ConfigException {

@@ -30,6 +30,23 @@ public final class BehaviourJudge implements CallJudge, CallEvent.Listener {
         return guard.judge(attempt);
     }
 
+    /**
+     * MESSAGE is the short-message channel beside the calls, and its spam has the calls' shapes
+     * (one sender to many, many to one): it counts in the same volume detectors and caps as one
+     * attempt that is over once forwarded, unanswered. Other requests are not judged here.
+     */
+    @Override
+    public Verdict judgeRequest(Trunk trunk, SipMessage request, CallRecord record) {
+        if (!org.trunkguard.sip.Methods.MESSAGE.equals(request.method())) {
+            return Verdict.ALLOW;
+        }
+        Verdict verdict = judge(trunk, request, record);
+        if (record.attachment() instanceof CallAttempt attempt) {
+            guard.on(attempt.event(org.trunkguard.behaviour.CallEvent.Kind.FAILED, record.attemptAt()));
+        }
+        return verdict;
+    }
+
     @Override
     public void onCallEvent(CallEvent event) {
         if (!(event.call().attachment() instanceof CallAttempt attempt)) {

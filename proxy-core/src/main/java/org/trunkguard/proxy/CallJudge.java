@@ -15,15 +15,34 @@ public interface CallJudge {
 
     Verdict judge(Trunk trunk, SipMessage invite, CallRecord call);
 
-    /** Runs {@code first}, then, unless it blocked the call, {@code second}; the stronger verdict wins. */
+    /**
+     * Decides what happens to an out-of-dialog request other than INVITE that a trunk sends
+     * toward a subscriber (MESSAGE, SUBSCRIBE, OPTIONS to a user, REFER, ...): it presents a
+     * calling identity as a call does. {@code record} holds it as a call record would, but the
+     * request is no call: it has no life cycle and is not traced. Allows all by default.
+     */
+    default Verdict judgeRequest(Trunk trunk, SipMessage request, CallRecord record) {
+        return Verdict.ALLOW;
+    }
+
+    /** Runs {@code first}, then, unless it blocked the call or request, {@code second}; the stronger verdict wins. */
     static CallJudge chain(CallJudge first, CallJudge second) {
-        return (trunk, invite, call) -> {
-            Verdict a = first.judge(trunk, invite, call);
-            if (a.blocksCall()) {
-                return a;
+        return new CallJudge() {
+            @Override
+            public Verdict judge(Trunk trunk, SipMessage invite, CallRecord call) {
+                Verdict a = first.judge(trunk, invite, call);
+                return a.blocksCall() ? a : stronger(a, second.judge(trunk, invite, call));
             }
-            Verdict b = second.judge(trunk, invite, call);
-            return b.action().ordinal() > a.action().ordinal() ? b : a;
+
+            @Override
+            public Verdict judgeRequest(Trunk trunk, SipMessage request, CallRecord record) {
+                Verdict a = first.judgeRequest(trunk, request, record);
+                return a.blocksCall() ? a : stronger(a, second.judgeRequest(trunk, request, record));
+            }
         };
+    }
+
+    private static Verdict stronger(Verdict a, Verdict b) {
+        return b.action().ordinal() > a.action().ordinal() ? b : a;
     }
 }

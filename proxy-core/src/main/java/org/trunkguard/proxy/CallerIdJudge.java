@@ -8,6 +8,7 @@ import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.NameAddress;
 import org.trunkguard.sip.SipHeader;
 import org.trunkguard.sip.SipMessage;
+import org.trunkguard.verdict.Action;
 import org.trunkguard.verdict.Verdict;
 
 /**
@@ -42,6 +43,32 @@ public final class CallerIdJudge implements CallJudge {
         call.numbers(identity.callerNumber() == null ? null : identity.callerNumber().canonical(),
                 identity.calleeNumber() == null ? null : identity.calleeNumber().canonical());
         return verdict;
+    }
+
+    /** What REGISTER gets where the address-of-record is no number the trunk holds. */
+    static final Verdict NOT_OWN_NUMBER = new Verdict(Action.REJECT, "register-policy",
+            "the address-of-record is not a number this trunk's segments hold", 403, 0);
+
+    /**
+     * The same rules as for a call: a MESSAGE or SUBSCRIBE with a spoofed caller is refused as its
+     * INVITE would be. A REGISTER claims its address-of-record (the To URI, RFC 3261 §10.2), so
+     * that is the identity judged; it must also be a number (policy {@code own-numbers}).
+     */
+    @Override
+    public Verdict judgeRequest(Trunk trunk, SipMessage request, CallRecord record) {
+        if (!org.trunkguard.sip.Methods.REGISTER.equals(request.method())) {
+            return judge(trunk, request, record);
+        }
+        CallIdentity identity = identities.get();
+        NameAddress to = request.to();
+        identity.reset(to != null && to.valid() ? to.uri() : null, List.of(), null, null, request.requestUri());
+        Verdict verdict = screen.screen(trunk.profile(), identity);
+        if (verdict.blocksCall()) {
+            return verdict;
+        }
+        boolean ownNumber = trunk.kind() == org.trunkguard.auth.TrunkKind.ENTERPRISE && identity.callerNumber() != null
+                && !identity.callerNumber().isIrregular();
+        return ownNumber ? verdict : NOT_OWN_NUMBER;
     }
 
     private static String first(List<String> values) {

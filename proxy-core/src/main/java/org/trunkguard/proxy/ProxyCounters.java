@@ -17,6 +17,7 @@ public final class ProxyCounters {
     public final LongAdder strayResponses = new LongAdder();
     public final LongAdder callsRejected = new LongAdder();
     public final LongAdder callsForwarded = new LongAdder();
+    public final LongAdder requestsRefused = new LongAdder();
     public final LongAdder sendFailures = new LongAdder();
     public final LongAdder loopsDetected = new LongAdder();
     public final LongAdder traceFailures = new LongAdder();

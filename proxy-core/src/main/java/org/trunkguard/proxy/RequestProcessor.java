@@ -6,6 +6,7 @@ import org.trunkguard.proxy.transaction.ServerInviteTransaction;
 import org.trunkguard.proxy.transaction.ServerNonInviteTransaction;
 import org.trunkguard.proxy.transaction.ServerTransaction;
 import org.trunkguard.proxy.transaction.TransactionLayer;
+import org.trunkguard.proxy.trunk.RegisterPolicy;
 import org.trunkguard.proxy.trunk.Trunk;
 import org.trunkguard.sip.InboundSip;
 import org.trunkguard.sip.Methods;
@@ -28,6 +29,10 @@ final class RequestProcessor {
     /** The trace record could not be written: the call is refused rather than let through untraced. */
     static final Verdict TRACE_UNAVAILABLE = new Verdict(Action.THROTTLE, "trace-unavailable",
             "the trace record of this call could not be written", 503, 5);
+
+    /** REGISTER from a trunk whose policy is {@code refuse}. */
+    static final Verdict REGISTER_REFUSED = new Verdict(Action.REJECT, "register-policy",
+            "this trunk is known by its address and may not register", 403, 0);
 
     private final ProxyContext ctx;
     private final Replies replies;
@@ -89,8 +94,57 @@ final class RequestProcessor {
         } else if (txn.isInvite()) {
             newCall(txn, trunk, core, layer, receivedNanos);
         } else {
-            forwarding.forward(txn, layer, destination(core), false, null, null);
+            outOfDialog(txn, trunk, core, layer);
         }
+    }
+
+    /**
+     * An out-of-dialog request other than INVITE. One toward a subscriber (a MESSAGE, or any
+     * request whose Request-URI names a user: SUBSCRIBE, OPTIONS, REFER, ...) presents a calling
+     * identity as a call does and is judged first, by the caller-ID rules (MESSAGE also by the
+     * volume rules, {@link CallJudge#judgeRequest}); the rest (an OPTIONS ping to the core's host)
+     * is forwarded as it is. REGISTER follows the trunk's {@link RegisterPolicy}.
+     */
+    private void outOfDialog(ServerTransaction txn, Trunk trunk, Trunk core, TransactionLayer layer) {
+        SipMessage request = txn.request();
+        String mark = null;
+        boolean register = Methods.REGISTER.equals(request.method());
+        if (register && trunk.register() == RegisterPolicy.REFUSE) {
+            ctx.counters.requestsRefused.increment();
+            refuse(txn, REGISTER_REFUSED);
+            return;
+        }
+        if (register || Methods.MESSAGE.equals(request.method()) || namesUser(request.requestUri())) {
+            CallRecord record = new CallRecord(request.callId(), trunk, txn.source(), request.header(SipHeader.FROM),
+                    request.requestUri(), request.header(SipHeader.TO), request.header(SipHeader.P_ASSERTED_IDENTITY),
+                    ctx.clock.millis());
+            Verdict verdict = ctx.judge.judgeRequest(trunk, request, record);
+            if (verdict.blocksCall()) {
+                ctx.counters.requestsRefused.increment();
+                refuse(txn, verdict);
+                return;
+            }
+            mark = markLine(verdict);
+        }
+        forwarding.forward(txn, layer, destination(core), false, mark, null);
+    }
+
+    /** True when a SIP or tel URI has a user part: it addresses a subscriber, not a host. */
+    private static boolean namesUser(String requestUri) {
+        return requestUri.indexOf('@') > 0 || requestUri.regionMatches(true, 0, "tel:", 0, 4);
+    }
+
+    private void refuse(ServerTransaction txn, Verdict verdict) {
+        String[] extra = verdict.retryAfterSeconds() > 0
+                ? new String[] {reason(verdict), "Retry-After: " + verdict.retryAfterSeconds()}
+                : new String[] {reason(verdict)};
+        replies.respond(txn, verdict.sipStatus(), Responses.phrase(verdict.sipStatus()), extra);
+    }
+
+    private static String markLine(Verdict verdict) {
+        return verdict.action() == Action.MARK
+                ? MARK_HEADER + ": suspect;rule=" + verdict.ruleId() + ";reason=\"" + verdict.reason().replace("\"", "'") + "\""
+                : null;
     }
 
     private void newCall(ServerTransaction txn, Trunk trunk, Trunk core, TransactionLayer layer, long receivedNanos) {
@@ -122,10 +176,7 @@ final class RequestProcessor {
         }
         ctx.counters.callsForwarded.increment();
         ctx.calls.put(call);
-        String mark = verdict.action() == Action.MARK
-                ? MARK_HEADER + ": suspect;rule=" + verdict.ruleId() + ";reason=\"" + verdict.reason().replace("\"", "'") + "\""
-                : null;
-        forwarding.forward(txn, layer, destination(core), true, mark, call);
+        forwarding.forward(txn, layer, destination(core), true, markLine(verdict), call);
         ctx.observer.forwarded(System.nanoTime() - receivedNanos);
     }
 

@@ -8,6 +8,7 @@ public final class Methods {
     public static final String BYE = "BYE";
     public static final String OPTIONS = "OPTIONS";
     public static final String REGISTER = "REGISTER";
+    public static final String MESSAGE = "MESSAGE";
 
     private static final String[] KNOWN = {INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, "INFO", "PRACK",
         "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH"};

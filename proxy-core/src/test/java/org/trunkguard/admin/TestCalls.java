@@ -16,7 +16,7 @@ final class TestCalls {
 
     static CallRecord call(String trunkId, Verdict verdict) {
         Trunk trunk = new Trunk(new TrunkProfile(trunkId, TrunkKind.ENTERPRISE, "e1", false), List.of(), null, null, null,
-                null);
+                null, org.trunkguard.proxy.trunk.RegisterPolicy.OWN_NUMBERS);
         CallRecord call = new CallRecord("call-" + trunkId, trunk, null, "sip:01055550000@ent", "sip:13912345678@core",
                 "<sip:13912345678@core>", null, 1_000L);
         call.verdict(verdict);

@@ -49,6 +49,7 @@ class ProxyConfigLoaderTest {
         "critical-count: 10|critical-count: 2|behaviour.ring-once",
         "retention-days: 180|retention-days: 0|trace.retention-days: must be 1..3650, got 0",
         "2026-10-10]|2026-10-32]|behaviour.calling-hours.marketing.extra-workdays[5]: must be a date such as 2026-10-01, got '2026-10-32'",
+        "register: own-numbers|register: sometimes|trunks[0].register: must be own-numbers or refuse, got 'sometimes'",
         "t1-ms: 500|t1-ms: [500|YAML syntax"})
     void brokenFileIsRefusedWithFileLineAndKey(String from, String to, String expected) throws Exception {
         ConfigException e = broken(from, to);

@@ -137,6 +137,110 @@ class HostileInputIT {
         assertEquals(before + 1, node.proxy().counters().malformedRequests.sum(), what);
     }
 
+    static String outOfDialog(String method, String requestUri, String branch, String callerNumber, String callId) {
+        String body = "MESSAGE".equals(method) ? "you have won a prize" : "";
+        return method + " " + requestUri + " SIP/2.0\r\n"
+                + "Via: " + VIA + ";branch=" + branch + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:" + callerNumber + "@" + CALLER + ">;tag=f13\r\n"
+                + "To: " + TO + "\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 " + method + "\r\n"
+                + ("SUBSCRIBE".equals(method) ? "Event: presence\r\nContact: <sip:a@127.0.0.10>\r\n" : "")
+                + ("REFER".equals(method) ? "Refer-To: <sip:13900000002@core.example.net>\r\nContact: <sip:a@127.0.0.10>\r\n" : "")
+                + ("MESSAGE".equals(method) ? "Content-Type: text/plain\r\n" : "")
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /**
+     * Item 4: a request outside a call that presents a calling identity toward a subscriber is
+     * judged by the caller-ID rules as an INVITE is. A spoofed caller (outside ent-demo's segments)
+     * gets 403 naming the rule and never reaches the core; the same request from a number the
+     * enterprise holds is forwarded.
+     */
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({"MESSAGE, sip:13900000001@core.example.net", "MESSAGE, sip:core.example.net",
+        "SUBSCRIBE, sip:13900000001@core.example.net", "OPTIONS, sip:13900000001@core.example.net",
+        "REFER, sip:13900000001@core.example.net"})
+    void issue13SpoofedCallerOutsideInviteIsRefusedAndNeverReachesTheCore(String method, String requestUri) throws Exception {
+        long refused = node.proxy().counters().requestsRefused.sum();
+        String spoofed = "z9hG4bK13s" + method + requestUri.length();
+        send(caller, outOfDialog(method, requestUri, spoofed, "01066660001", "spoof-" + spoofed));
+        String answer = receive(caller, 2000, m -> m.contains(spoofed));
+        assertNotNull(answer, method + ": no answer");
+        assertEquals("SIP/2.0 403 Forbidden", firstLine(answer), answer);
+        assertTrue(answer.contains("Reason: SIP;cause=403;text=\"segment-ownership: "), answer);
+        assertNull(receive(core, 300, m -> m.contains(spoofed)), method + " with a spoofed caller reached the core");
+        assertEquals(refused + 1, node.proxy().counters().requestsRefused.sum());
+
+        String genuine = "z9hG4bK13g" + method + requestUri.length();
+        send(caller, outOfDialog(method, requestUri, genuine, "01055550001", "genuine-" + genuine));
+        String forwarded = receive(core, 2000, m -> m.contains(genuine));
+        assertNotNull(forwarded, method + " from a number the enterprise holds is forwarded");
+        assertTrue(forwarded.startsWith(method + " "), forwarded);
+        answerFromCore(forwarded, genuine);
+    }
+
+    /** The core's 200 to a forwarded request, relayed to the caller: nothing is left retransmitting. */
+    private static void answerFromCore(String forwarded, String branch) throws Exception {
+        byte[] ok = response(forwarded, "200 OK", "core13").getBytes(StandardCharsets.ISO_8859_1);
+        core.send(new DatagramPacket(ok, ok.length, PROXY));
+        assertNotNull(receive(caller, 2000, m -> m.startsWith("SIP/2.0 200") && m.contains(branch)), "200 relayed");
+    }
+
+    static String register(String branch, String aor, String callId) {
+        return "REGISTER sip:core.example.net SIP/2.0\r\n"
+                + "Via: " + VIA + ";branch=" + branch + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:" + aor + "@core.example.net>;tag=r13\r\n"
+                + "To: <sip:" + aor + "@core.example.net>\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 REGISTER\r\n"
+                + "Contact: <sip:" + aor + "@" + CALLER + ":" + CALLER_PORT + ">\r\n"
+                + "Expires: 3600\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /**
+     * Item 4, REGISTER (trunk policy {@code own-numbers}, the default): an address-authenticated
+     * trunk may register only a number its enterprise holds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"a number outside the segments, 01066660001, segment-ownership",
+        "a name, alice, irregular-number", "a number the enterprise holds, 01055550001, "})
+    void issue13RegisterOnlyForNumbersTheTrunkHolds(String what, String aor, String rule) throws Exception {
+        String branch = "z9hG4bK13r" + aor;
+        send(caller, register(branch, aor, "reg-" + aor));
+        if (rule == null) {
+            String forwarded = receive(core, 2000, m -> m.contains(branch));
+            assertNotNull(forwarded, what + ": forwarded to the core's registrar");
+            assertTrue(forwarded.startsWith("REGISTER "), forwarded);
+            answerFromCore(forwarded, branch);
+            return;
+        }
+        String answer = receive(caller, 2000, m -> m.contains(branch));
+        assertNotNull(answer, what + ": no answer");
+        assertEquals("SIP/2.0 403 Forbidden", firstLine(answer), answer);
+        assertTrue(answer.contains("text=\"" + rule + ": "), answer);
+        assertNull(receive(core, 300, m -> m.contains(branch)), what + ": reached the core");
+    }
+
+    /** Item 4: a trunk that holds no segments (INTERNATIONAL) registers nothing, whatever the number. */
+    @Test
+    void issue13TrunkWithoutSegmentsRegistersNothing() throws Exception {
+        try (DatagramSocket international = new DatagramSocket(new InetSocketAddress("127.0.0.20", CALLER_PORT))) {
+            String branch = "z9hG4bK13intl";
+            byte[] b = register(branch, "+14155550100", "reg-intl").replace(CALLER + ":", "127.0.0.20:")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            international.send(new DatagramPacket(b, b.length, PROXY));
+            String answer = receive(international, 2000, m -> m.contains(branch));
+            assertNotNull(answer, "no answer");
+            assertEquals("SIP/2.0 403 Forbidden", firstLine(answer), answer);
+            assertTrue(answer.contains("text=\"register-policy: the address-of-record is not a number"), answer);
+            assertNull(receive(core, 300, m -> m.contains(branch)), "reached the core");
+        }
+    }
+
     /**
      * The proxy's own CANCEL and hop-by-hop ACK repeat the forwarded INVITE's identity bytes
      * exactly, bytes that are not UTF-8 included, so the core matches them to its transaction.

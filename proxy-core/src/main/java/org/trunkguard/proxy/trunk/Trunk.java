@@ -18,12 +18,14 @@ import org.trunkguard.sip.Transport;
  * @param category the enterprise's category for calling-hour and do-not-call rules, or null
  * @param contract the contracted calls per second, burst and concurrent calls (rate caps), or
  *                 null for the behaviour settings' default trunk contract
+ * @param register what the trunk's REGISTER requests get
  */
 public record Trunk(TrunkProfile profile, List<Cidr> sources, InetSocketAddress nextHop, Transport nextHopTransport,
-                    String category, TrunkContract contract) {
+                    String category, TrunkContract contract, RegisterPolicy register) {
 
     public Trunk {
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(register, "register");
         sources = List.copyOf(sources);
     }
 
@@ -51,6 +53,6 @@ public record Trunk(TrunkProfile profile, List<Cidr> sources, InetSocketAddress 
 
     /** This trunk with the core reached over {@code transport} (tests). */
     public Trunk withNextHopTransport(Transport transport) {
-        return new Trunk(profile, sources, nextHop, transport, category, contract);
+        return new Trunk(profile, sources, nextHop, transport, category, contract, register);
     }
 }
